@@ -1,0 +1,80 @@
+/* pack.h - a topic pack: actors, metrics, reference figures and sources of one story. */
+#ifndef FC_PACK_H
+#define FC_PACK_H
+
+#include <stddef.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "util.h"
+
+struct fc_actor {
+	char *id, *kind, *name;
+	char **aliases;		/* the name itself is alias 0 */
+	size_t nalias;
+};
+
+struct fc_metric {
+	char *id, *unit, *desc;
+	char *share_of;		/* for a percent metric: the count metric it is a share of */
+	pcre2_code *noun;	/* matched against the counted noun */
+	pcre2_code *context;	/* must match the paragraph too; NULL for none */
+};
+
+struct fc_ref {
+	char *subject, *metric, *as_of, *period, *source;
+	double value;
+};
+
+struct fc_source {
+	char *match, *outlet, *kind;
+};
+
+/*
+ * A loaded pack.  Any of the four lists may be empty (a missing file is an
+ * empty list); a malformed line is an error naming file and line.
+ */
+struct fc_pack {
+	char *dir;
+	struct fc_actor *actors;
+	size_t nactors;
+	struct fc_metric *metrics;
+	size_t nmetrics;
+	struct fc_ref *refs;
+	size_t nrefs;
+	struct fc_source *sources;
+	size_t nsources;
+	pcre2_code *alias_re;	/* every alias, longest first, word-bounded */
+	pcre2_match_data *md;
+};
+
+/* Load dir/{actors,metrics,reference,sources}.tsv.  dir NULL: an empty pack. */
+int fc_pack_load(const char *dir, struct fc_pack **out, struct fc_error *err);
+void fc_pack_free(struct fc_pack *p);
+
+const struct fc_actor *fc_pack_actor(const struct fc_pack *p, const char *id);
+const struct fc_metric *fc_pack_metric(const struct fc_pack *p, const char *id);
+
+/*
+ * Find the actor whose alias matches text[0..len) exactly (case as
+ * written, possessive "'s" ignored).  NULL if none.
+ */
+const struct fc_actor *fc_pack_alias(const struct fc_pack *p, const char *text,
+				     size_t len);
+
+/*
+ * The first metric (in file order) whose unit fits and whose noun pattern
+ * matches noun[0..nlen), with its context pattern (if any) matching
+ * ctx[0..clen).  unit is the figure's unit name.  NULL if none.
+ */
+const struct fc_metric *fc_pack_match_metric(const struct fc_pack *p,
+					     const char *unit, const char *noun,
+					     size_t nlen, const char *ctx,
+					     size_t clen);
+
+/* The outlet a document's source name or URL maps to, or NULL. */
+const struct fc_source *fc_pack_source(const struct fc_pack *p,
+				       const char *source, const char *url);
+
+#endif
