@@ -40,7 +40,7 @@ TEST_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(TEST_DEPS) 2>/dev/null)
 TEST_LIBS := $(shell $(PKG_CONFIG) --libs $(TEST_DEPS) 2>/dev/null)
 
 ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
-	-Ipipeline/lib -Iextractors -I$(B)/gen $(DEP_CFLAGS) \
+	-Ipipeline/lib -Ipipeline/cli -Iextractors -I$(B)/gen $(DEP_CFLAGS) \
 	-DFC_VERSION='"$(VERSION)"' -DFC_DATADIR='"$(DATADIR)"' $(CFLAGS)
 
 # The library: every module of pipeline/lib and extractors/.
@@ -57,7 +57,7 @@ PROGS := $(BIN)/figcheck $(STAGES:%=$(BIN)/figcheck-%)
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TESTS := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 
-GEN := $(B)/gen/schema_sql.h
+GEN := $(B)/gen/schema_sql.h $(B)/gen/report_css.h
 
 .PHONY: all check unit e2e examples demo bench bench-strip install uninstall clean fuzz deps
 all: $(PROGS)
@@ -70,17 +70,23 @@ $(B)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(B)/pipeline/lib/store.o: $(GEN)
+$(B)/gen/report_css.h: pipeline/lib/report.css scripts/embed.sh
+	@mkdir -p $(@D)
+	sh scripts/embed.sh fc_report_css $< > $@.tmp && mv $@.tmp $@
+
+$(B)/pipeline/lib/store.o $(B)/pipeline/lib/output.o: $(GEN)
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(BIN)/figcheck: $(B)/pipeline/cmd/figcheck.o $(LIB)
+CLI_OBJ := $(B)/pipeline/cli/cli.o
+
+$(BIN)/figcheck: $(B)/pipeline/cmd/figcheck.o $(CLI_OBJ) $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(DEP_LIBS)
 
-$(BIN)/figcheck-%: $(B)/pipeline/cmd/%.o $(LIB)
+$(BIN)/figcheck-%: $(B)/pipeline/cmd/%.o $(CLI_OBJ) $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS) -o $@ $^ $(DEP_LIBS)
 

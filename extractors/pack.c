@@ -398,8 +398,8 @@ const struct fc_metric *fc_pack_match_metric(const struct fc_pack *p,
 {
 	size_t i;
 
-	if (!noun || nlen == 0)
-		return NULL;
+	if (!noun)
+		noun = "", nlen = 0;
 	for (i = 0; i < p->nmetrics; i++) {
 		const struct fc_metric *m = &p->metrics[i];
 

@@ -4,6 +4,12 @@
 -- written in one transaction, and the stage's mark on the document row is
 -- set in that same transaction, so a re-run resumes exactly where it stopped.
 
+-- Settings a run leaves for the stages after it (e.g. the pack extract used).
+CREATE TABLE IF NOT EXISTS meta (
+	key TEXT PRIMARY KEY,
+	value TEXT
+);
+
 CREATE TABLE IF NOT EXISTS document (
 	id INTEGER PRIMARY KEY,
 	origin TEXT NOT NULL,            -- file path, WARC file#record, or fetched URL

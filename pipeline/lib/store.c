@@ -49,6 +49,9 @@ enum stmt_id {
 	S_UNRESOLVED,
 	S_SEG_EACH,
 	S_COUNTS,
+	S_META_GET,
+	S_META_SET,
+	S_RESOLVED,
 	S__COUNT
 };
 
@@ -130,6 +133,13 @@ static const char *const stmt_sql[S__COUNT] = {
 		"(SELECT count(*) FROM segment), (SELECT count(*) FROM sentence), "
 		"(SELECT count(*) FROM claim), (SELECT count(*) FROM discrepancy), "
 		"(SELECT count(*) FROM document WHERE error IS NOT NULL)",
+	[S_RESOLVED] = "SELECT m.actor, count(*), min(d.source) FROM mention m "
+		"JOIN sentence t ON t.id = m.sentence JOIN segment s ON s.id = t.segment "
+		"JOIN document d ON d.id = s.doc WHERE m.actor IS NOT NULL "
+		"GROUP BY m.actor ORDER BY count(*) DESC, m.actor",
+	[S_META_GET] = "SELECT value FROM meta WHERE key = ?1",
+	[S_META_SET] = "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+		"ON CONFLICT (key) DO UPDATE SET value = excluded.value",
 };
 
 struct fc_store {
@@ -822,10 +832,10 @@ int fc_store_discrepancies_load(struct fc_store *st, struct fc_disc_vec *out,
 	return FC_OK;
 }
 
-int fc_store_unresolved_each(struct fc_store *st, fc_mention_cb cb, void *ctx,
-			     struct fc_error *err)
+int fc_store_mentions_each(struct fc_store *st, int unresolved,
+			   fc_mention_cb cb, void *ctx, struct fc_error *err)
 {
-	sqlite3_stmt *s = stmt(st, S_UNRESOLVED, err);
+	sqlite3_stmt *s = stmt(st, unresolved ? S_UNRESOLVED : S_RESOLVED, err);
 	int rc;
 
 	if (!s)
@@ -896,4 +906,34 @@ int fc_store_counts(struct fc_store *st, struct fc_store_counts *c,
 	c->errors = sqlite3_column_int64(s, 7);
 	sqlite3_reset(s);
 	return FC_OK;
+}
+
+int fc_store_meta_get(struct fc_store *st, const char *key, char **value,
+		      struct fc_error *err)
+{
+	sqlite3_stmt *s = stmt(st, S_META_GET, err);
+	int rc;
+
+	*value = NULL;
+	if (!s)
+		return FC_ESYS;
+	bind_text(s, 1, key);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*value = col_dup(s, 0);
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? FC_OK :
+		db_error(st, err, "cannot read settings");
+}
+
+int fc_store_meta_set(struct fc_store *st, const char *key, const char *value,
+		      struct fc_error *err)
+{
+	sqlite3_stmt *s = stmt(st, S_META_SET, err);
+
+	if (!s)
+		return FC_ESYS;
+	bind_text(s, 1, key);
+	bind_text(s, 2, value);
+	return step_done(st, s, err, "cannot write settings");
 }

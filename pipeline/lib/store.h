@@ -123,11 +123,14 @@ int fc_store_discrepancies_put(struct fc_store *st, struct fc_disc_vec *dv,
 int fc_store_discrepancies_load(struct fc_store *st, struct fc_disc_vec *out,
 				struct fc_error *err);
 
-/* Mentions without an actor, with how often each text occurs. */
-typedef int (*fc_mention_cb)(void *ctx, const char *text, int64_t count,
+/*
+ * Mentions grouped with how often each occurs: by actor id, or (unresolved)
+ * the names that no actor of the pack matched, most frequent first.
+ */
+typedef int (*fc_mention_cb)(void *ctx, const char *name, int64_t count,
 			     const char *example_source);
-int fc_store_unresolved_each(struct fc_store *st, fc_mention_cb cb, void *ctx,
-			     struct fc_error *err);
+int fc_store_mentions_each(struct fc_store *st, int unresolved,
+			   fc_mention_cb cb, void *ctx, struct fc_error *err);
 
 /* One exported segment, as `figcheck segments` prints it. */
 struct fc_seg_export {
@@ -145,5 +148,11 @@ struct fc_store_counts {
 };
 int fc_store_counts(struct fc_store *st, struct fc_store_counts *c,
 		    struct fc_error *err);
+
+/* Settings kept in the database (*value NULL when unset; caller frees). */
+int fc_store_meta_get(struct fc_store *st, const char *key, char **value,
+		      struct fc_error *err);
+int fc_store_meta_set(struct fc_store *st, const char *key, const char *value,
+		      struct fc_error *err);
 
 #endif

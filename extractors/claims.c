@@ -1,0 +1,465 @@
+/* claims.c - the claim layer: figures linked to actors, metrics, speakers and periods. */
+#include "claims.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* How far (bytes) a subject may stand from its figure. */
+#define LINK_WINDOW 90
+
+struct fc_extractor {
+	struct fc_engine *engine;
+	struct fc_pack *pack;
+	pcre2_code *name_re;		/* capitalised word runs: candidate names */
+	pcre2_code *speech_re;		/* "X said/claimed (that)" after a name */
+	pcre2_code *forward_re;		/* "for / nominated / backing" before a name */
+	pcre2_code *object_re;		/* "beat / in / of" before a name */
+	pcre2_code *total_re;		/* "from / out of / a total of" before a figure */
+	pcre2_code *pronoun_re;
+	pcre2_match_data *md;
+};
+
+static pcre2_code *re(const char *pat, struct fc_error *err)
+{
+	PCRE2_UCHAR msg[256];
+	PCRE2_SIZE off;
+	int code;
+	pcre2_code *r = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
+				      PCRE2_UTF | PCRE2_UCP, &code, &off, NULL);
+
+	if (!r) {
+		pcre2_get_error_message(code, msg, sizeof(msg));
+		fc_error_set(err, FC_ESYS, "internal pattern at %zu: %s",
+			     (size_t)off, (char *)msg);
+		return NULL;
+	}
+	pcre2_jit_compile(r, PCRE2_JIT_COMPLETE);
+	return r;
+}
+
+int fc_extractor_new(const char *datadir, const char *packdir,
+		     struct fc_extractor **out, struct fc_error *err)
+{
+	struct fc_extractor *x = fc_xcalloc(1, sizeof(*x));
+	int rc;
+
+	*out = NULL;
+	if ((rc = fc_pack_load(packdir, &x->pack, err)) ||
+	    (rc = fc_engine_load(datadir, packdir, &x->engine, err)))
+		goto fail;
+	rc = FC_ESYS;
+	/* Two or more capitalised words: a name the pack may be missing. */
+	if (!(x->name_re = re("(?<![\\w'’-])(?!(?:The|This|That|These|Those|A|An|In|On|At|But|And|If|So|It|He|She|They|We|I|Despite|While|Since|When|Mr|Mrs|Ms|Dr|Sir)\\b)"
+			      "\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}?\\p{Ll}+)?(?:\\s+\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}?\\p{Ll}+)?)+(?![\\w-])",
+			      err)) ||
+	    !(x->speech_re = re("^(?:\\s+(?:himself|herself|themselves))?\\s+(?:has\\s+|had\\s+|have\\s+)?(?:also\\s+)?(?:said|says|claimed|claims|argued|argues|told|tells|insisted|insists|stated|states|wrote|writes|tweeted|tweets|suggested|suggests|believes?|thinks?)\\b(?:\\s+that\\b)?",
+				err)) ||
+	    !(x->forward_re = re("(?i:\\b(?:for|nominated|nominating|nominate|backing|backed|back|behind|supporting|supported|support|endorsing|endorsed)\\s+)$",
+				 err)) ||
+	    !(x->object_re = re("(?i:\\b(?:beat|beats|beating|defeat|defeated|defeating|against|than|over|in|at|from|of|with|by|on|to|about|under)\\s+)$",
+				err)) ||
+	    !(x->total_re = re("(?i:\\b(?:from|out\\s+of|a\\s+total\\s+of|total\\s+of|in\\s+all|altogether)\\s+)$",
+			       err)) ||
+	    !(x->pronoun_re = re("(?i:\\b(?:he|she|his|her)\\b)", err)))
+		goto fail;
+	x->md = pcre2_match_data_create(16, NULL);
+	*out = x;
+	return FC_OK;
+fail:
+	fc_extractor_free(x);
+	return rc;
+}
+
+void fc_extractor_free(struct fc_extractor *x)
+{
+	if (!x)
+		return;
+	fc_engine_free(x->engine);
+	fc_pack_free(x->pack);
+	pcre2_code_free(x->name_re);
+	pcre2_code_free(x->speech_re);
+	pcre2_code_free(x->forward_re);
+	pcre2_code_free(x->object_re);
+	pcre2_code_free(x->total_re);
+	pcre2_code_free(x->pronoun_re);
+	pcre2_match_data_free(x->md);
+	free(x);
+}
+
+const struct fc_pack *fc_extractor_pack(const struct fc_extractor *x)
+{
+	return x->pack;
+}
+
+struct fc_engine *fc_extractor_engine(struct fc_extractor *x)
+{
+	return x->engine;
+}
+
+void fc_seg_out_init(struct fc_seg_out *o)
+{
+	memset(o, 0, sizeof(*o));
+	fc_spans_init(&o->sentences);
+	fc_claim_vec_init(&o->claims);
+	fc_figure_list_init(&o->figures);
+}
+
+void fc_seg_out_release(struct fc_seg_out *o)
+{
+	fc_spans_release(&o->sentences);
+	free(o->mentions.v);
+	fc_claim_vec_release(&o->claims);
+	fc_figure_list_release(&o->figures);
+	memset(o, 0, sizeof(*o));
+}
+
+/* Does re match text[a..b) (anchored by the pattern itself)? */
+static int match_in(struct fc_extractor *x, pcre2_code *r, const char *t,
+		    size_t a, size_t b)
+{
+	return pcre2_match(r, (PCRE2_SPTR)(t + a), b - a, 0, 0, x->md, NULL) > 0;
+}
+
+static void add_mention(struct fc_mentions *m, size_t sent, size_t a, size_t b,
+			const struct fc_actor *actor)
+{
+	if (m->n == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 32;
+		m->v = fc_xrealloc(m->v, m->cap * sizeof(*m->v));
+	}
+	m->v[m->n].sentence = sent;
+	m->v[m->n].start = a;
+	m->v[m->n].end = b;
+	m->v[m->n].actor = actor;
+	m->n++;
+}
+
+static int overlaps_mention(const struct fc_mentions *m, size_t from, size_t a,
+			    size_t b)
+{
+	size_t i;
+
+	for (i = from; i < m->n; i++)
+		if (a < m->v[i].end && m->v[i].start < b)
+			return 1;
+	return 0;
+}
+
+/* Actor mentions (from the pack) and unresolved names in one sentence. */
+static void find_mentions(struct fc_extractor *x, const char *t,
+			  const struct fc_span *s, size_t si,
+			  struct fc_mentions *out)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+	size_t first = out->n, off = s->start;
+
+	while (x->pack->alias_re && off < s->end &&
+	       pcre2_match(x->pack->alias_re, (PCRE2_SPTR)t, s->end, off, 0,
+			   x->md, NULL) > 0) {
+		size_t a = ov[0], b = ov[1];
+
+		add_mention(out, si, a, b, fc_pack_alias(x->pack, t + a, b - a));
+		off = b > a ? b : a + 1;
+	}
+	off = s->start;
+	while (off < s->end &&
+	       pcre2_match(x->name_re, (PCRE2_SPTR)t, s->end, off, 0, x->md,
+			   NULL) > 0) {
+		size_t a = ov[0], b = ov[1];
+
+		if (!overlaps_mention(out, first, a, b))
+			add_mention(out, si, a, b, NULL);
+		off = b > a ? b : a + 1;
+	}
+	/* Keep mentions in text order for the linker. */
+	for (size_t i = first + 1; i < out->n; i++) {
+		struct fc_mention m = out->v[i];
+		size_t j = i;
+
+		while (j > first && out->v[j - 1].start > m.start) {
+			out->v[j] = out->v[j - 1];
+			j--;
+		}
+		out->v[j] = m;
+	}
+}
+
+static int is_possessive_end(const char *t, size_t end)
+{
+	return (end >= 2 && t[end - 2] == '\'' && t[end - 1] == 's') ||
+		(end >= 4 && memcmp(t + end - 4, "’s", 4) == 0);
+}
+
+/* Any figure other than self starting inside [a, b)? */
+static int figure_between(const struct fc_figure_list *fl, size_t self,
+			  size_t a, size_t b)
+{
+	size_t i;
+
+	for (i = 0; i < fl->n; i++)
+		if (i != self && fl->v[i].start >= a && fl->v[i].start < b)
+			return 1;
+	return 0;
+}
+
+struct link {
+	const struct fc_actor *subject, *object, *speaker;
+	const char *rule;
+	int total;
+};
+
+/*
+ * Link figure fi of sentence s to its subject, object and speaker with
+ * general rules, in order of reliability.
+ */
+static void link_figure(struct fc_extractor *x, const char *t,
+			const struct fc_span *s, const struct fc_mentions *m,
+			size_t m0, size_t m1, const struct fc_figure_list *fl,
+			size_t fi, const struct fc_actor *prev_person,
+			struct link *l)
+{
+	const struct fc_figure *f = &fl->v[fi];
+	int rel = f->unit == FC_UNIT_RATIO || f->unit == FC_UNIT_MULTIPLE;
+	size_t i, from = s->start;
+
+	memset(l, 0, sizeof(*l));
+	/* Reported speech: "Smith himself has claimed that ..." before the figure. */
+	for (i = m0; i < m1 && m->v[i].end <= f->start; i++) {
+		if (m->v[i].actor && match_in(x, x->speech_re, t, m->v[i].end, f->start)) {
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+
+			l->speaker = m->v[i].actor;
+			from = m->v[i].end + ov[1];
+		}
+	}
+	/* "53 who nominated Mr Smith", "90 per cent backing Mr Smith". */
+	for (i = m0; !rel && i < m1; i++) {
+		const struct fc_mention *k = &m->v[i];
+
+		if (k->start < f->end || !k->actor)
+			continue;
+		if (k->start - f->end > LINK_WINDOW ||
+		    figure_between(fl, fi, f->end, k->start))
+			break;
+		if (match_in(x, x->forward_re, t, f->end, k->start)) {
+			l->subject = k->actor;
+			l->rule = "link.forward";
+		}
+		break;
+	}
+	/* "Smith's 41": a possessive right before the figure. */
+	for (i = m0; !l->subject && i < m1; i++) {
+		const struct fc_mention *k = &m->v[i];
+		size_t gap = f->start - k->end;
+
+		if (k->end <= f->start && k->actor && gap <= 2 &&
+		    is_possessive_end(t, k->end)) {
+			l->subject = k->actor;
+			l->rule = "link.possessive";
+		}
+	}
+	/* The nearest actor before the figure that is not an object or place. */
+	for (i = m1; !l->subject && i > m0; i--) {
+		const struct fc_mention *k = &m->v[i - 1];
+		size_t ctx = k->start >= s->start + 24 ? k->start - 24 : s->start;
+
+		if (k->end > f->start || k->start < from || !k->actor)
+			continue;
+		if (f->start - k->end > LINK_WINDOW * 2)
+			break;
+		if (match_in(x, x->object_re, t, ctx, k->start))
+			continue;
+		/* "Smith's campaign ... 240": a possessive governs its own noun. */
+		if (is_possessive_end(t, k->end) && f->start - k->end > 2)
+			continue;
+		l->subject = k->actor;
+		l->rule = "link.before";
+	}
+	/* "he can only gain 15%": the person the previous sentence was about. */
+	if (!l->subject && prev_person &&
+	    pcre2_match(x->pronoun_re, (PCRE2_SPTR)t, f->start, from, 0, x->md,
+			NULL) > 0) {
+		l->subject = prev_person;
+		l->rule = "link.pronoun";
+	}
+	if (!l->rule)
+		l->rule = "link.none";
+	/* Ratios and multiples: the other side is the next actor named. */
+	for (i = m0; rel && i < m1; i++) {
+		const struct fc_mention *k = &m->v[i];
+
+		if (k->start >= f->end && k->actor && k->actor != l->subject) {
+			l->object = k->actor;
+			break;
+		}
+	}
+	/* "from 271 nominations so far": a stated total. */
+	if (!l->subject && !rel && f->unit == FC_UNIT_COUNT) {
+		size_t a = f->start >= s->start + 16 ? f->start - 16 : s->start;
+
+		l->total = match_in(x, x->total_re, t, a, f->start);
+	}
+}
+
+static char *span_dup(const char *t, size_t a, size_t b)
+{
+	return b > a ? fc_xstrndup(t + a, b - a) : NULL;
+}
+
+/* The metric of a figure: its noun, else the rest of its clause, else its sentence. */
+static const struct fc_metric *metric_for(struct fc_extractor *x, const char *t,
+					  size_t len, const struct fc_span *s,
+					  const struct fc_figure *f)
+{
+	const char *unit = fc_unit_name(f->unit);
+	struct fc_span para = fc_paragraph_at(t, len, f->start);
+	const struct fc_metric *m;
+	size_t a = f->end, b;
+
+	if (f->noun_end > f->noun_start)
+		return fc_pack_match_metric(x->pack, unit, t + f->noun_start,
+					    f->noun_end - f->noun_start,
+					    t + para.start, para.end - para.start);
+	/* The clause after the figure: up to the next comma or stop. */
+	for (b = a; b < s->end && b - a < 60 && !strchr(",;:.", t[b]); b++)
+		;
+	if (b > a && (m = fc_pack_match_metric(x->pack, unit, t + a, b - a,
+					       t + para.start,
+					       para.end - para.start)))
+		return m;
+	if (f->unit == FC_UNIT_COUNT || f->unit == FC_UNIT_RANK ||
+	    f->unit == FC_UNIT_CURRENCY || f->unit == FC_UNIT_ODDS)
+		return fc_pack_match_metric(x->pack, unit, "", 0, t + para.start,
+					    para.end - para.start);
+	return fc_pack_match_metric(x->pack, unit, t + s->start,
+				    s->end - s->start, t + para.start,
+				    para.end - para.start);
+}
+
+static void fill_claim(struct fc_claim *c, const char *t, const struct fc_span *s,
+		       size_t si, const struct fc_figure *f, const struct link *l,
+		       const struct fc_metric *m, const char *speaker,
+		       const char *ref_date)
+{
+	const char *q = fc_qualifier_name(f->qualifier);
+
+	c->sentence = (int64_t)si;
+	c->start = s->start;
+	c->end = s->end;
+	c->fig_start = f->start;
+	c->fig_end = f->end;
+	c->fig_text = span_dup(t, f->start, f->end);
+	c->speaker = speaker ? fc_xstrdup(speaker) : NULL;
+	c->subject = l->subject ? fc_xstrdup(l->subject->id) : NULL;
+	c->object = l->object ? fc_xstrdup(l->object->id) : NULL;
+	c->metric = m ? fc_xstrdup(m->id) : NULL;
+	c->noun = span_dup(t, f->noun_start, f->noun_end);
+	c->period = f->period[0] ? fc_xstrdup(f->period) : NULL;
+	/* Without a stated period, a figure is about the time it was written. */
+	if (!c->period && ref_date && strlen(ref_date) >= 4)
+		c->period = fc_xstrndup(ref_date, 4);
+	c->value = f->value;
+	c->low = f->low;
+	c->high = f->high;
+	c->low_open = f->low_open;
+	c->high_open = f->high_open;
+	c->unit = fc_xstrdup(fc_unit_name(f->unit));
+	c->hedge = f->hedge[0] ? fc_xstrdup(f->hedge) : NULL;
+	c->qualifier = q ? fc_xstrdup(q) : NULL;
+	c->role = l->total ? fc_xstrdup("total") : NULL;
+	c->rule = fc_xstrdup(f->rule ? f->rule : "figure");
+	/* The claim's rule names both steps: figure rule and link rule. */
+	{
+		struct fc_buf b = FC_BUF_INIT;
+
+		fc_buf_printf(&b, "%s+%s", c->rule, l->rule);
+		free(c->rule);
+		c->rule = fc_buf_detach(&b, NULL);
+	}
+}
+
+/* Same family of units for metric inheritance: counts and their ratios. */
+static int same_family(enum fc_unit a, enum fc_unit b)
+{
+	return a == b || ((a == FC_UNIT_COUNT || a == FC_UNIT_RATIO ||
+			   a == FC_UNIT_MULTIPLE) &&
+			  (b == FC_UNIT_COUNT || b == FC_UNIT_RATIO ||
+			   b == FC_UNIT_MULTIPLE));
+}
+
+int fc_extract_segment(struct fc_extractor *x, const struct fc_seg_in *in,
+		       struct fc_seg_out *out, struct fc_error *err)
+{
+	const struct fc_actor *prev_person = NULL;
+	const char *speaker = in->outlet;
+	size_t si, fi = 0;
+	int rc;
+
+	if (in->kind && strcmp(in->kind, "comment") == 0)
+		speaker = in->author ? in->author : "commenter";
+	fc_sentences(in->text, in->len, &out->sentences);
+	if ((rc = fc_engine_scan(x->engine, in->text, in->len, in->ref_date,
+				 &out->figures, &out->limited, err)))
+		return rc;
+	for (si = 0; si < out->sentences.n; si++) {
+		const struct fc_span *s = &out->sentences.v[si];
+		size_t m0 = out->mentions.n, m1, first_claim = out->claims.n, k;
+		const struct fc_actor *first_person = NULL;
+		int interim = 0;
+
+		find_mentions(x, in->text, s, si, &out->mentions);
+		m1 = out->mentions.n;
+		for (; fi < out->figures.n && out->figures.v[fi].start < s->start; fi++)
+			;
+		for (; fi < out->figures.n && out->figures.v[fi].start < s->end; fi++) {
+			const struct fc_figure *f = &out->figures.v[fi];
+			const struct fc_metric *m;
+			struct link l;
+
+			link_figure(x, in->text, s, &out->mentions, m0, m1,
+				    &out->figures, fi, prev_person, &l);
+			m = metric_for(x, in->text, in->len, s, f);
+			fill_claim(fc_claim_vec_push(&out->claims), in->text, s,
+				   si, f, &l, m, l.speaker ? l.speaker->name : speaker,
+				   in->ref_date);
+			interim |= f->qualifier == FC_QUAL_INTERIM;
+		}
+		/*
+		 * Within a sentence, bare figures ("amassed 240, compared to
+		 * Smith's 41") count what the nearest earlier figure counts, and
+		 * an interim qualifier covers every figure of the sentence.
+		 */
+		for (k = first_claim; k < out->claims.n; k++) {
+			struct fc_claim *c = &out->claims.v[k];
+			const struct fc_figure *f = &out->figures.v[fi - (out->claims.n - k)];
+			size_t j;
+
+			if (!c->metric && !c->noun)
+				for (j = k; j-- > first_claim;) {
+					const struct fc_figure *g = &out->figures.v[fi - (out->claims.n - j)];
+
+					if (out->claims.v[j].metric &&
+					    same_family(f->unit, g->unit) &&
+					    f->unit != FC_UNIT_RATIO &&
+					    f->unit != FC_UNIT_MULTIPLE) {
+						c->metric = fc_xstrdup(out->claims.v[j].metric);
+						break;
+					}
+				}
+			if (interim && !c->qualifier)
+				c->qualifier = fc_xstrdup("interim");
+		}
+		for (k = m0; k < m1; k++) {
+			const struct fc_actor *a = out->mentions.v[k].actor;
+
+			if (a && strcmp(a->kind, "person") == 0) {
+				first_person = a;
+				break;
+			}
+		}
+		if (first_person)
+			prev_person = first_person;
+	}
+	return FC_OK;
+}

@@ -1,0 +1,553 @@
+/* compare.c - find discrepancies between claims: across sources, within a document, against reference data. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pack.h"
+#include "stages.h"
+
+/* A count figure as compare uses it: where it comes from and what it says. */
+struct count {
+	double value;
+	const struct fc_claim *claim;	/* NULL when it comes from reference data */
+	const struct fc_ref *ref;
+};
+
+static int streq(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+static int is_interim(const struct fc_claim *c)
+{
+	return c->qualifier && strcmp(c->qualifier, "interim") == 0;
+}
+
+static int is_unit(const struct fc_claim *c, const char *u)
+{
+	return c->unit && strcmp(c->unit, u) == 0;
+}
+
+/* A claim the outlet (or a quoted speaker) makes about a known subject and metric. */
+static int comparable(const struct fc_claim *c)
+{
+	return c->subject && c->metric && !(c->segkind &&
+		strcmp(c->segkind, "comment") == 0);
+}
+
+static const char *nz(const char *s, const char *dflt)
+{
+	return s && *s ? s : dflt;
+}
+
+static void num(struct fc_buf *b, double v)
+{
+	char t[40];
+
+	if (fabs(v - round(v)) > 1e-9)
+		snprintf(t, sizeof(t), "%.2f", v);
+	else
+		fc_fmt_num(t, sizeof(t), v);
+	fc_buf_addstr(b, t);
+}
+
+/* "SKWAWKBOX (2016-08-14): “quote”" */
+static void cite(struct fc_buf *b, const struct fc_claim *c)
+{
+	fc_buf_printf(b, "%s", nz(c->speaker, nz(c->source, "unknown source")));
+	if (c->published)
+		fc_buf_printf(b, " (%.10s)", c->published);
+	fc_buf_printf(b, ": \xE2\x80\x9C%s\xE2\x80\x9D", nz(c->quote, ""));
+}
+
+static void said(struct fc_buf *b, const struct fc_claim *c)
+{
+	fc_buf_printf(b, "\xE2\x80\x9C%s\xE2\x80\x9D ", nz(c->fig_text, "?"));
+	fc_interval_fmt(b, c->low, c->high, c->low_open, c->high_open);
+}
+
+static char *take(struct fc_buf *b)
+{
+	return fc_buf_detach(b, NULL);
+}
+
+static struct fc_discrepancy *finding(struct fc_disc_vec *out,
+				      enum fc_disc_kind k, enum fc_severity s,
+				      const char *subject, const char *metric)
+{
+	struct fc_discrepancy *d = fc_disc_vec_push(out);
+
+	d->kind = k;
+	d->severity = s;
+	d->subject = subject ? fc_xstrdup(subject) : NULL;
+	d->metric = metric ? fc_xstrdup(metric) : NULL;
+	return d;
+}
+
+static void add_claim(struct fc_discrepancy *d, const struct fc_claim *c)
+{
+	size_t i;
+
+	if (!c)
+		return;
+	for (i = 0; i < d->nclaims; i++)
+		if (d->claims[i] == c->id)
+			return;
+	d->claims = fc_xrealloc(d->claims, (d->nclaims + 1) * sizeof(*d->claims));
+	d->claims[d->nclaims++] = c->id;
+}
+
+static int overlap(const struct fc_claim *a, const struct fc_claim *b)
+{
+	return fc_interval_overlap(a->low, a->high, a->low_open, a->high_open,
+				   b->low, b->high, b->low_open, b->high_open);
+}
+
+static int contains(const struct fc_claim *c, double x)
+{
+	/* Tolerate the float noise of computed ratios at a closed bound. */
+	return fc_interval_contains(c->low - 1e-9, c->high + 1e-9, c->low_open,
+				    c->high_open, x);
+}
+
+static int published_cmp(const struct fc_claim *a, const struct fc_claim *b)
+{
+	return strcmp(nz(a->published, ""), nz(b->published, ""));
+}
+
+/* Has an earlier claim of the same document said the same thing? */
+static int repeated(const struct fc_claim_vec *cv, size_t i)
+{
+	const struct fc_claim *c = &cv->v[i];
+	size_t j;
+
+	for (j = 0; j < i; j++) {
+		const struct fc_claim *p = &cv->v[j];
+
+		if (p->doc == c->doc && streq(p->subject, c->subject) &&
+		    streq(p->metric, c->metric) && streq(p->period, c->period) &&
+		    streq(p->unit, c->unit) && p->value == c->value &&
+		    comparable(p))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Two documents on the same subject, metric and period whose intervals
+ * cannot both hold.  An interim figure against a later one is superseded
+ * (info; an error if a count went down); otherwise they conflict.
+ */
+static void cross_source(const struct fc_claim_vec *cv, unsigned char *covered,
+			 struct fc_disc_vec *out)
+{
+	size_t i, j;
+
+	for (i = 0; i < cv->n; i++) {
+		const struct fc_claim *a = &cv->v[i];
+
+		if (!comparable(a) || repeated(cv, i) ||
+		    !(is_unit(a, "count") || is_unit(a, "percent")))
+			continue;
+		for (j = i + 1; j < cv->n; j++) {
+			const struct fc_claim *b = &cv->v[j], *early, *late;
+			struct fc_discrepancy *d;
+			struct fc_buf x = FC_BUF_INIT;
+
+			if (!comparable(b) || b->doc == a->doc || repeated(cv, j) ||
+			    !streq(a->subject, b->subject) ||
+			    !streq(a->metric, b->metric) ||
+			    !streq(a->period, b->period) || !streq(a->unit, b->unit) ||
+			    overlap(a, b))
+				continue;
+			covered[i] = covered[j] = 1;
+			if (is_interim(a) != is_interim(b)) {
+				early = is_interim(a) ? a : b;
+				late = early == a ? b : a;
+				if (published_cmp(late, early) < 0)
+					goto conflict;
+				d = finding(out, FC_DISC_SUPERSEDED,
+					    is_unit(a, "count") &&
+					    late->value < early->value ?
+					    FC_SEV_ERROR : FC_SEV_INFO,
+					    a->subject, a->metric);
+				fc_buf_printf(&x, "An interim figure, ");
+				said(&x, early);
+				fc_buf_printf(&x, ", was later superseded by ");
+				said(&x, late);
+				fc_buf_printf(&x, " (");
+				num(&x, late->value - early->value >= 0 ?
+				    late->value - early->value :
+				    early->value - late->value);
+				fc_buf_printf(&x, " %s).", late->value >= early->value ?
+					      "more" : "fewer: a count that went down");
+				fc_buf_printf(&x, " Interim: ");
+				cite(&x, early);
+				fc_buf_printf(&x, " Later: ");
+				cite(&x, late);
+				add_claim(d, early);
+				add_claim(d, late);
+				goto done;
+			}
+conflict:
+			early = published_cmp(a, b) <= 0 ? a : b;
+			late = early == a ? b : a;
+			d = finding(out, FC_DISC_CONFLICT, FC_SEV_ERROR, a->subject,
+				    a->metric);
+			fc_buf_printf(&x, "Two sources disagree: %s says ",
+				      nz(early->speaker, "one source"));
+			said(&x, early);
+			fc_buf_printf(&x, ", %s says ", nz(late->speaker, "another"));
+			said(&x, late);
+			fc_buf_printf(&x, "; both cannot hold. ");
+			cite(&x, early);
+			fc_buf_printf(&x, " ");
+			cite(&x, late);
+			add_claim(d, early);
+			add_claim(d, late);
+done:
+			{
+				struct fc_buf e = FC_BUF_INIT, o = FC_BUF_INIT;
+
+				num(&e, late->value);
+				num(&o, early->value);
+				d->expected = take(&e);
+				d->observed = take(&o);
+			}
+			d->explanation = take(&x);
+		}
+	}
+}
+
+static const struct fc_ref *find_ref(const struct fc_pack *p, const char *subject,
+				     const char *metric, const char *period)
+{
+	size_t i;
+
+	for (i = 0; p && i < p->nrefs; i++)
+		if (streq(p->refs[i].subject, subject) &&
+		    streq(p->refs[i].metric, metric) &&
+		    streq(p->refs[i].period, period))
+			return &p->refs[i];
+	return NULL;
+}
+
+/* Claims that disagree with the pack's reference figures. */
+static void against_reference(const struct fc_claim_vec *cv,
+			      const unsigned char *covered,
+			      const struct fc_pack *p, struct fc_disc_vec *out)
+{
+	size_t i;
+
+	for (i = 0; i < cv->n; i++) {
+		const struct fc_claim *c = &cv->v[i];
+		const struct fc_metric *m;
+		const struct fc_ref *r;
+		struct fc_discrepancy *d;
+		struct fc_buf x = FC_BUF_INIT, e = FC_BUF_INIT, o = FC_BUF_INIT;
+
+		if (!comparable(c) || covered[i] || repeated(cv, i) ||
+		    !(r = find_ref(p, c->subject, c->metric, c->period)) ||
+		    !(m = fc_pack_metric(p, c->metric)) ||
+		    !streq(m->unit, c->unit) || contains(c, r->value))
+			continue;
+		if (is_interim(c)) {
+			d = finding(out, FC_DISC_SUPERSEDED,
+				    is_unit(c, "count") && r->value < c->value ?
+				    FC_SEV_ERROR : FC_SEV_INFO, c->subject, c->metric);
+			fc_buf_printf(&x, "An interim figure, ");
+			said(&x, c);
+			fc_buf_printf(&x, ", differs from the final reference figure %s",
+				      "");
+		} else {
+			d = finding(out, FC_DISC_REFERENCE, FC_SEV_ERROR, c->subject,
+				    c->metric);
+			said(&x, c);
+			fc_buf_printf(&x, " disagrees with the reference figure ");
+		}
+		num(&x, r->value);
+		fc_buf_printf(&x, " (%s%s%s). ", nz(r->source, "pack reference"),
+			      r->as_of ? ", as of " : "", nz(r->as_of, ""));
+		cite(&x, c);
+		num(&e, r->value);
+		num(&o, c->value);
+		d->expected = take(&e);
+		d->observed = take(&o);
+		d->explanation = take(&x);
+		add_claim(d, c);
+	}
+}
+
+/*
+ * The count of subject for metric, best source first: a claim of the same
+ * document (same interim-ness as near), then the latest non-interim claim
+ * of another document, then the reference data.
+ */
+static int find_count(const struct fc_claim_vec *cv, const struct fc_pack *p,
+		      const struct fc_claim *near, const char *subject,
+		      const char *metric, struct count *out)
+{
+	const struct fc_claim *best = NULL;
+	const struct fc_ref *r;
+	size_t i;
+
+	for (i = 0; i < cv->n; i++) {
+		const struct fc_claim *c = &cv->v[i];
+
+		if (!comparable(c) || !is_unit(c, "count") || c->role ||
+		    !streq(c->subject, subject) || !streq(c->metric, metric) ||
+		    !streq(c->period, near->period))
+			continue;
+		if (c->doc == near->doc) {
+			best = c;
+			break;
+		}
+		if (!is_interim(c) && (!best || published_cmp(c, best) > 0))
+			best = c;
+	}
+	if (best) {
+		out->value = best->value;
+		out->claim = best;
+		out->ref = NULL;
+		return 1;
+	}
+	if ((r = find_ref(p, subject, metric, near->period))) {
+		out->value = r->value;
+		out->claim = NULL;
+		out->ref = r;
+		return 1;
+	}
+	return 0;
+}
+
+/* The other side of a ratio that names only one: the largest rival count. */
+static const char *infer_object(const struct fc_claim_vec *cv,
+				const struct fc_pack *p, const struct fc_claim *c)
+{
+	const char *best = NULL;
+	double bv = -1;
+	size_t i;
+
+	for (i = 0; i < cv->n; i++) {
+		const struct fc_claim *k = &cv->v[i];
+
+		if (comparable(k) && is_unit(k, "count") && !k->role &&
+		    streq(k->metric, c->metric) && !streq(k->subject, c->subject) &&
+		    !is_interim(k) && k->value > bv) {
+			best = k->subject;
+			bv = k->value;
+		}
+	}
+	for (i = 0; p && !best && i < p->nrefs; i++) {
+		const struct fc_ref *r = &p->refs[i];
+
+		if (streq(r->metric, c->metric) && !streq(r->subject, c->subject) &&
+		    r->value > bv) {
+			best = r->subject;
+			bv = r->value;
+		}
+	}
+	return best;
+}
+
+static void count_src(struct fc_buf *b, const struct count *k)
+{
+	num(b, k->value);
+	if (k->claim)
+		fc_buf_printf(b, " (%s%s%.10s%s)", nz(k->claim->speaker, "?"),
+			      k->claim->published ? ", " : "",
+			      nz(k->claim->published, ""),
+			      is_interim(k->claim) ? ", interim" : "");
+	else
+		fc_buf_printf(b, " (reference: %s)", nz(k->ref->source, "pack"));
+}
+
+/* Ratios, multiples and shares that do not follow from the counts. */
+static void derived(const struct fc_claim_vec *cv, const struct fc_pack *p,
+		    struct fc_disc_vec *out)
+{
+	size_t i;
+
+	for (i = 0; i < cv->n; i++) {
+		const struct fc_claim *c = &cv->v[i];
+		const char *object;
+		struct count a, b;
+		struct fc_discrepancy *d;
+		struct fc_buf x = FC_BUF_INIT, e = FC_BUF_INIT, o = FC_BUF_INIT;
+		double ratio;
+
+		if (!comparable(c) || !(is_unit(c, "ratio") || is_unit(c, "multiple")))
+			continue;
+		object = c->object ? c->object : infer_object(cv, p, c);
+		if (!object || !find_count(cv, p, c, c->subject, c->metric, &a) ||
+		    !find_count(cv, p, c, object, c->metric, &b) || b.value == 0)
+			continue;
+		ratio = a.value / b.value;
+		if (contains(c, ratio))
+			continue;
+		d = finding(out, FC_DISC_DERIVED, FC_SEV_ERROR, c->subject, c->metric);
+		said(&x, c);
+		fc_buf_printf(&x, " does not follow from the counts: %s ", c->subject);
+		count_src(&x, &a);
+		fc_buf_printf(&x, " / %s ", object);
+		count_src(&x, &b);
+		fc_buf_printf(&x, " = ");
+		num(&x, ratio);
+		fc_buf_printf(&x, "%s. ", c->object ? "" :
+			      " (the other side is not named; taken as the largest rival count)");
+		cite(&x, c);
+		fc_buf_printf(&e, "%s/%s = ", c->subject, object);
+		num(&e, a.value);
+		fc_buf_addstr(&e, "/");
+		num(&e, b.value);
+		fc_buf_addstr(&e, " = ");
+		num(&e, ratio);
+		said(&o, c);
+		d->expected = take(&e);
+		d->observed = take(&o);
+		d->explanation = take(&x);
+		add_claim(d, c);
+		add_claim(d, a.claim);
+		add_claim(d, b.claim);
+	}
+	/* Shares: a percent metric that the pack declares a share of a count metric. */
+	for (i = 0; p && i < cv->n; i++) {
+		const struct fc_claim *c = &cv->v[i];
+		const struct fc_metric *m;
+		const struct fc_claim *total = NULL;
+		struct count a;
+		struct fc_discrepancy *d;
+		struct fc_buf x = FC_BUF_INIT, e = FC_BUF_INIT, o = FC_BUF_INIT;
+		double share, sum = 0;
+		size_t j;
+
+		if (!comparable(c) || !is_unit(c, "percent") ||
+		    !(m = fc_pack_metric(p, c->metric)) || !m->share_of)
+			continue;
+		if (!find_count(cv, p, c, c->subject, m->share_of, &a))
+			continue;
+		/* The total: a stated one in the same document, else the named parts. */
+		for (j = 0; j < cv->n; j++) {
+			const struct fc_claim *k = &cv->v[j];
+
+			if (k->doc == c->doc && k->role && is_unit(k, "count") &&
+			    streq(k->metric, m->share_of))
+				total = k;
+		}
+		if (total) {
+			sum = total->value;
+		} else if (a.ref) {
+			for (j = 0; j < p->nrefs; j++)
+				if (streq(p->refs[j].metric, m->share_of) &&
+				    streq(p->refs[j].period, a.ref->period))
+					sum += p->refs[j].value;
+		} else {
+			for (j = 0; j < cv->n; j++) {
+				const struct fc_claim *k = &cv->v[j];
+
+				if (a.claim && k->doc == a.claim->doc &&
+				    comparable(k) && is_unit(k, "count") && !k->role &&
+				    streq(k->metric, m->share_of) && !repeated(cv, j))
+					sum += k->value;
+			}
+		}
+		if (sum <= 0)
+			continue;
+		share = 100.0 * a.value / sum;
+		if (contains(c, share))
+			continue;
+		d = finding(out, FC_DISC_DERIVED, FC_SEV_ERROR, c->subject, c->metric);
+		said(&x, c);
+		fc_buf_printf(&x, " does not follow from the counts: ");
+		count_src(&x, &a);
+		fc_buf_printf(&x, " out of ");
+		num(&x, sum);
+		fc_buf_printf(&x, "%s is ", total ? " (stated total)" : a.ref ? " (sum of the reference counts)" : " (sum of the named counts)");
+		num(&x, share);
+		fc_buf_printf(&x, "%%. ");
+		cite(&x, c);
+		num(&e, share);
+		fc_buf_addstr(&e, "%");
+		said(&o, c);
+		d->expected = take(&e);
+		d->observed = take(&o);
+		d->explanation = take(&x);
+		add_claim(d, c);
+		add_claim(d, a.claim);
+		add_claim(d, total);
+	}
+}
+
+/* Parts that exceed or miss their stated total inside one document. */
+static void arithmetic(const struct fc_claim_vec *cv, struct fc_disc_vec *out)
+{
+	size_t i, j;
+
+	for (i = 0; i < cv->n; i++) {
+		const struct fc_claim *t = &cv->v[i];
+		const struct fc_claim *parts[64];
+		size_t np = 0;
+		double lo = 0, hi = 0, sum = 0;
+		struct fc_discrepancy *d;
+		struct fc_buf x = FC_BUF_INIT, e = FC_BUF_INIT, o = FC_BUF_INIT;
+		int over;
+
+		if (!t->role || !t->metric || !is_unit(t, "count") ||
+		    (t->segkind && strcmp(t->segkind, "comment") == 0))
+			continue;
+		for (j = 0; j < cv->n && np < 64; j++) {
+			const struct fc_claim *k = &cv->v[j];
+
+			if (k->doc == t->doc && comparable(k) && !k->role &&
+			    is_unit(k, "count") && streq(k->metric, t->metric) &&
+			    streq(k->period, t->period) &&
+			    is_interim(k) == is_interim(t) && !repeated(cv, j)) {
+				parts[np++] = k;
+				lo += k->low;
+				hi += k->high;
+				sum += k->value;
+			}
+		}
+		if (np < 2)
+			continue;
+		over = lo > t->high || (lo == t->high && t->high_open);
+		if (!over && !(hi < t->low))
+			continue;
+		d = finding(out, FC_DISC_ARITHMETIC, over ? FC_SEV_ERROR : FC_SEV_WARNING,
+			    NULL, t->metric);
+		for (j = 0; j < np; j++) {
+			if (j)
+				fc_buf_addstr(&x, " + ");
+			num(&x, parts[j]->value);
+			fc_buf_printf(&x, " (%s)", parts[j]->subject);
+			add_claim(d, parts[j]);
+		}
+		fc_buf_addstr(&x, " = ");
+		num(&x, sum);
+		fc_buf_printf(&x, ", but the stated total is ");
+		said(&x, t);
+		fc_buf_printf(&x, ": the parts %s it by ", over ? "exceed" : "fall short of");
+		num(&x, over ? sum - t->value : t->value - sum);
+		fc_buf_addstr(&x, ". ");
+		cite(&x, t);
+		add_claim(d, t);
+		num(&e, t->value);
+		num(&o, sum);
+		d->expected = take(&e);
+		d->observed = take(&o);
+		d->explanation = take(&x);
+	}
+}
+
+void fc_compare(const struct fc_claim_vec *cv, const struct fc_pack *pack,
+		struct fc_disc_vec *out)
+{
+	unsigned char *covered = fc_xcalloc(cv->n + 1, 1);
+
+	cross_source(cv, covered, out);
+	if (pack)
+		against_reference(cv, covered, pack, out);
+	derived(cv, pack, out);
+	arithmetic(cv, out);
+	free(covered);
+}

@@ -1,0 +1,223 @@
+/* test_store.c - unit tests for the store: schema, dedupe, stages' bookkeeping, claims round trip. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "store.h"
+
+static char path[64];
+
+static int setup(void **state)
+{
+	int fd;
+
+	strcpy(path, "/tmp/fc-store-XXXXXX");
+	fd = mkstemp(path);
+	close(fd);
+	unlink(path);
+	*state = path;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char p[80];
+
+	(void)state;
+	unlink(path);
+	snprintf(p, sizeof(p), "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof(p), "%s-shm", path);
+	unlink(p);
+	return 0;
+}
+
+static struct fc_store *open_db(void)
+{
+	struct fc_store *st = NULL;
+	struct fc_error err;
+
+	if (fc_store_open(path, &st, &err))
+		fail_msg("%s", err.msg);
+	return st;
+}
+
+static int64_t add_doc(struct fc_store *st, const char *sha, const char *url,
+		       int64_t *dup)
+{
+	struct fc_doc_in d = { "origin.txt", sha, "text/plain", url, "Outlet",
+			       NULL, NULL, "2016-08-15", "raw text", 8 };
+	struct fc_error err;
+	int64_t id;
+
+	assert_int_equal(fc_store_begin(st, &err), FC_OK);
+	assert_int_equal(fc_store_doc_add(st, &d, &id, dup, &err), FC_OK);
+	assert_int_equal(fc_store_commit(st, &err), FC_OK);
+	return id;
+}
+
+static void test_dedupe(void **state)
+{
+	struct fc_store *st = open_db();
+	int64_t dup, a, b;
+
+	(void)state;
+	a = add_doc(st, "aaa", "https://x/1", &dup);
+	assert_true(a > 0);
+	assert_int_equal(dup, 0);
+	b = add_doc(st, "aaa", NULL, &dup);	/* same content */
+	assert_int_equal(b, 0);
+	assert_int_equal(dup, a);
+	b = add_doc(st, "bbb", "https://x/1", &dup);	/* same URL */
+	assert_int_equal(dup, a);
+	b = add_doc(st, "ccc", NULL, &dup);
+	assert_true(b > a);
+	fc_store_close(st);
+}
+
+static void test_stages(void **state)
+{
+	struct fc_store *st = open_db();
+	struct fc_stripped s;
+	struct fc_seg_rows rows;
+	struct fc_error err;
+	struct fc_doc d;
+	int64_t *ids, dup, doc, sent;
+	size_t n;
+	struct fc_claim c;
+	struct fc_claim_vec cv;
+
+	(void)state;
+	doc = add_doc(st, "d1", NULL, &dup);
+	assert_int_equal(fc_store_pending(st, FC_STAGE_STRIP, 0, &ids, &n, &err), FC_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(ids[0], doc);
+	free(ids);
+	assert_int_equal(fc_store_doc_get(st, doc, &d, &err), FC_OK);
+	assert_string_equal(d.raw, "raw text");
+	assert_string_equal(d.published, "2016-08-15");
+	fc_doc_release(&d);
+
+	fc_stripped_init(&s);
+	fc_stripped_add(&s, FC_SEG_TITLE, "A title", 7, NULL, NULL);
+	fc_stripped_add(&s, FC_SEG_BODY, "Corbyn won 285.", 15, NULL, NULL);
+	fc_stripped_add(&s, FC_SEG_COMMENT, "I agree", 7, "Bill", NULL);
+	s.meta.title = fc_xstrdup("Meta title");
+	assert_int_equal(fc_store_begin(st, &err), FC_OK);
+	assert_int_equal(fc_store_segments_put(st, doc, &s, &err), FC_OK);
+	assert_int_equal(fc_store_commit(st, &err), FC_OK);
+	fc_stripped_release(&s);
+	assert_int_equal(fc_store_pending(st, FC_STAGE_STRIP, 0, &ids, &n, &err), FC_OK);
+	assert_int_equal(n, 0);
+	free(ids);
+	assert_int_equal(fc_store_pending(st, FC_STAGE_EXTRACT, 0, &ids, &n, &err), FC_OK);
+	assert_int_equal(n, 1);
+	free(ids);
+
+	assert_int_equal(fc_store_segments_get(st, doc, &rows, &err), FC_OK);
+	assert_int_equal(rows.n, 3);
+	assert_string_equal(rows.v[2].kind, "comment");
+	assert_string_equal(rows.v[2].author, "Bill");
+
+	memset(&c, 0, sizeof(c));
+	assert_int_equal(fc_store_begin(st, &err), FC_OK);
+	assert_int_equal(fc_store_sentence_add(st, rows.v[1].id, 0, 0, 15, &sent, &err), FC_OK);
+	c.doc = doc;
+	c.segment = rows.v[1].id;
+	c.sentence = sent;
+	c.subject = (char *)"corbyn";
+	c.unit = (char *)"count";
+	c.rule = (char *)"r";
+	c.value = 285;
+	c.low = 284.5;
+	c.high = INFINITY;
+	c.fig_start = 11;
+	c.fig_end = 14;
+	assert_int_equal(fc_store_claim_add(st, &c, &c.id, &err), FC_OK);
+	assert_int_equal(fc_store_mark_extracted(st, doc, &err), FC_OK);
+	assert_int_equal(fc_store_commit(st, &err), FC_OK);
+	fc_seg_rows_release(&rows);
+
+	fc_claim_vec_init(&cv);
+	assert_int_equal(fc_store_claims_load(st, &cv, &err), FC_OK);
+	assert_int_equal(cv.n, 1);
+	assert_string_equal(cv.v[0].quote, "Corbyn won 285.");
+	assert_string_equal(cv.v[0].fig_text, "285");
+	assert_string_equal(cv.v[0].segkind, "body");
+	assert_true(isinf(cv.v[0].high));
+	assert_true(cv.v[0].low == 284.5);
+	fc_claim_vec_release(&cv);
+
+	/* Stripping again cascades: the claims of the old segments go. */
+	fc_stripped_init(&s);
+	fc_stripped_add(&s, FC_SEG_BODY, "New text", 8, NULL, NULL);
+	assert_int_equal(fc_store_begin(st, &err), FC_OK);
+	assert_int_equal(fc_store_segments_put(st, doc, &s, &err), FC_OK);
+	assert_int_equal(fc_store_commit(st, &err), FC_OK);
+	fc_stripped_release(&s);
+	fc_claim_vec_init(&cv);
+	assert_int_equal(fc_store_claims_load(st, &cv, &err), FC_OK);
+	assert_int_equal(cv.n, 0);
+	fc_claim_vec_release(&cv);
+	fc_store_close(st);
+}
+
+static void test_rollback_keeps_committed(void **state)
+{
+	struct fc_store *st = open_db();
+	struct fc_store_counts k;
+	struct fc_error err;
+	int64_t dup, id;
+	struct fc_doc_in d = { "o", "zzz", "text/plain", NULL, NULL, NULL, NULL,
+			       NULL, "x", 1 };
+
+	(void)state;
+	add_doc(st, "keep", NULL, &dup);
+	assert_int_equal(fc_store_begin(st, &err), FC_OK);
+	assert_int_equal(fc_store_doc_add(st, &d, &id, &dup, &err), FC_OK);
+	fc_store_rollback(st);
+	assert_int_equal(fc_store_counts(st, &k, &err), FC_OK);
+	assert_int_equal(k.documents, 1);
+	fc_store_close(st);
+}
+
+static void test_version(void **state)
+{
+	struct fc_store *st = open_db();
+	struct fc_error err;
+	sqlite3 *db;
+	char *v = NULL;
+
+	(void)state;
+	assert_int_equal(fc_store_meta_set(st, "pack", "/p", &err), FC_OK);
+	assert_int_equal(fc_store_meta_get(st, "pack", &v, &err), FC_OK);
+	assert_string_equal(v, "/p");
+	free(v);
+	fc_store_close(st);
+	/* A database from a newer figcheck is refused, not damaged. */
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(fc_store_open(path, &st, &err), FC_ESYS);
+	assert_non_null(strstr(err.msg, "schema version 99 is newer"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_dedupe, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stages, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rollback_keeps_committed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_version, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

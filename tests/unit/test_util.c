@@ -1,0 +1,151 @@
+/* test_util.c - unit tests for util.c: buffers, UTF-8, JSON and CSV text, numbers. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "util.h"
+
+static void test_buf(void **state)
+{
+	struct fc_buf b = FC_BUF_INIT;
+	char *s;
+	size_t n, i;
+
+	(void)state;
+	for (i = 0; i < 1000; i++)
+		fc_buf_printf(&b, "%zu,", i);
+	assert_int_equal(b.len, strlen(b.data));
+	assert_memory_equal(b.data, "0,1,2,", 6);
+	fc_buf_reset(&b);
+	assert_int_equal(b.len, 0);
+	assert_string_equal(b.data, "");
+	fc_buf_addstr(&b, "abc");
+	s = fc_buf_detach(&b, &n);
+	assert_string_equal(s, "abc");
+	assert_int_equal(n, 3);
+	assert_null(b.data);
+	free(s);
+	s = fc_buf_detach(&b, &n);
+	assert_string_equal(s, "");
+	free(s);
+}
+
+static void test_utf8_valid(void **state)
+{
+	(void)state;
+	assert_true(fc_utf8_valid("plain", 5));
+	assert_true(fc_utf8_valid("\xE2\x80\x99", 3));		/* ’ */
+	assert_true(fc_utf8_valid("\xF0\x9F\x98\x80", 4));	/* emoji */
+	assert_false(fc_utf8_valid("\xC0\xAF", 2));		/* overlong */
+	assert_false(fc_utf8_valid("\xED\xA0\x80", 3));		/* surrogate */
+	assert_false(fc_utf8_valid("\xE2\x80", 2));		/* truncated */
+	assert_false(fc_utf8_valid("caf\xE9", 4));		/* latin-1 */
+	assert_false(fc_utf8_valid("\xF5\x80\x80\x80", 4));	/* > U+10FFFF */
+}
+
+static void test_utf8_repair(void **state)
+{
+	struct fc_buf b = FC_BUF_INIT;
+	size_t n;
+
+	(void)state;
+	n = fc_utf8_repair("caf\xE9 \xE2\x80\x99 \xFF", 10, &b);
+	assert_int_equal(n, 2);
+	assert_string_equal(b.data, "caf\xEF\xBF\xBD \xE2\x80\x99 \xEF\xBF\xBD");
+	assert_true(fc_utf8_valid(b.data, b.len));
+	fc_buf_release(&b);
+}
+
+static void test_json(void **state)
+{
+	struct fc_buf b = FC_BUF_INIT;
+
+	(void)state;
+	fc_json_str(&b, "a\"b\\c\nd\x01", 8);
+	assert_string_equal(b.data, "\"a\\\"b\\\\c\\nd\\u0001\"");
+	fc_buf_reset(&b);
+	fc_json_num(&b, INFINITY);
+	fc_buf_addch(&b, ' ');
+	fc_json_num(&b, 285);
+	fc_buf_addch(&b, ' ');
+	fc_json_num(&b, 83.5);
+	fc_buf_addch(&b, ' ');
+	fc_json_num(&b, 0.1);
+	assert_string_equal(b.data, "null 285 83.5 0.1");
+	fc_buf_release(&b);
+}
+
+static void test_csv(void **state)
+{
+	struct fc_buf b = FC_BUF_INIT;
+
+	(void)state;
+	fc_csv_field(&b, "plain", 5);
+	fc_buf_addch(&b, '|');
+	fc_csv_field(&b, "a, \"b\"", 6);
+	assert_string_equal(b.data, "plain|\"a, \"\"b\"\"\"");
+	fc_buf_release(&b);
+}
+
+static void test_fmt_num(void **state)
+{
+	char t[40];
+
+	(void)state;
+	fc_fmt_num(t, sizeof(t), 5.377358490566038);
+	assert_string_equal(t, "5.377358490566038");
+	fc_fmt_num(t, sizeof(t), 1e6);
+	assert_string_equal(t, "1000000");
+	fc_fmt_num(t, sizeof(t), -0.5);
+	assert_string_equal(t, "-0.5");
+}
+
+static void test_read_file(void **state)
+{
+	struct fc_error err;
+	char *data;
+	size_t len;
+
+	(void)state;
+	assert_int_equal(fc_read_file("/nonexistent/x", 0, &data, &len, &err),
+			 FC_EDATA);
+	assert_non_null(strstr(err.msg, "cannot open '/nonexistent/x'"));
+	assert_int_equal(fc_read_file("Makefile", 10, &data, &len, &err), FC_EDATA);
+	assert_non_null(strstr(err.msg, "larger than 10 bytes"));
+	assert_int_equal(fc_read_file("Makefile", 0, &data, &len, &err), FC_OK);
+	assert_true(len > 100);
+	assert_int_equal(data[len], '\0');
+	free(data);
+}
+
+static void test_trim_case(void **state)
+{
+	char s[] = "  \t spaced out \n";
+
+	(void)state;
+	assert_string_equal(fc_trim(s), "spaced out");
+	assert_int_equal(fc_strncasecmp("CLPs", "clps", 4), 0);
+	assert_true(fc_strncasecmp("abc", "abd", 3) < 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_buf),
+		cmocka_unit_test(test_utf8_valid),
+		cmocka_unit_test(test_utf8_repair),
+		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_csv),
+		cmocka_unit_test(test_fmt_num),
+		cmocka_unit_test(test_read_file),
+		cmocka_unit_test(test_trim_case),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
