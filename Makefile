@@ -59,7 +59,15 @@ TESTS := $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 
 GEN := $(B)/gen/schema_sql.h $(B)/gen/report_css.h
 
-.PHONY: all check unit e2e examples demo bench bench-strip install uninstall clean fuzz deps
+MANPAGES := $(PROGS:$(BIN)/%=$(B)/man/%.1)
+
+$(B)/man/%.1: $(BIN)/% scripts/gen-man.sh
+	@mkdir -p $(@D)
+	sh scripts/gen-man.sh $< $@
+
+man: $(MANPAGES)
+
+.PHONY: man all check unit e2e examples demo bench bench-strip install uninstall clean fuzz deps
 all: $(PROGS)
 
 $(B)/gen/schema_sql.h: pipeline/lib/schema.sql scripts/embed.sh
@@ -123,19 +131,19 @@ FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 fuzz:
 	@sh scripts/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_SRC)
 
-install: all
+install: all man
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(DATADIR)/packs $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(PROGS) $(DESTDIR)$(BINDIR)
 	install -m 644 extractors/rules/* $(DESTDIR)$(DATADIR)/rules
 	for p in corpus/*/pack; do n=$$(basename $$(dirname $$p)); \
 		install -d $(DESTDIR)$(DATADIR)/packs/$$n; \
 		cp -R $$p/. $(DESTDIR)$(DATADIR)/packs/$$n/; done
-	install -m 644 man/*.1 $(DESTDIR)$(MANDIR)/man1
+	install -m 644 $(MANPAGES) $(DESTDIR)$(MANDIR)/man1
 
 uninstall:
 	rm -f $(PROGS:$(BIN)/%=$(DESTDIR)$(BINDIR)/%)
 	rm -rf $(DESTDIR)$(DATADIR)
-	rm -f $(patsubst man/%,$(DESTDIR)$(MANDIR)/man1/%,$(wildcard man/*.1))
+	rm -f $(MANPAGES:$(B)/man/%=$(DESTDIR)$(MANDIR)/man1/%)
 
 clean:
 	rm -rf $(B) figcheck.db figcheck.db-wal figcheck.db-shm

@@ -1,0 +1,75 @@
+#!/bin/sh
+# bench.sh [figures|strip|pipeline] - throughput and memory benchmarks; prints MB/s, documents/s and peak RSS.
+# With no argument, every section runs.  Inputs are built into bench-data/ (not committed).
+set -eu
+what=${1:-all}
+shared=${FIGCHECK_SHARED:-../shared}
+FC=build/bin/figcheck
+mkdir -p bench-data
+
+# Wall time and peak RSS of a command: "SECONDS KILOBYTES" on stdout.
+measure() {
+	/usr/bin/time -f '%e %M' -o bench-data/.time "$@" >/dev/null 2>bench-data/.err || {
+		echo "bench: '$*' failed:" >&2; cat bench-data/.err >&2; exit 4; }
+	cat bench-data/.time
+}
+
+rate() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", (s > 0 ? b / 1048576 / s : 0) }'; }
+
+pipeline() {
+	docs=bench-data/docs
+	if [ ! -d "$docs" ]; then
+		# Real article text: the benchmark's hand-marked bodies and the sample corpus, as
+		# separate documents (a copy number keeps every one distinct for dedupe).
+		mkdir -p "$docs"
+		python3 - "$shared/bench/aeb/ground-truth.json" "$docs" corpus/*/*.txt <<'PY'
+import json, sys, os
+gt = json.load(open(sys.argv[1], encoding="utf-8"))
+texts = [v["articleBody"] for v in gt.values() if v.get("articleBody")]
+for p in sys.argv[3:]:
+    texts.append(open(p, encoding="utf-8").read().split("\n---\n", 1)[-1])
+out, n, total = sys.argv[2], 0, 0
+while total < 24 << 20:
+    for t in texts:
+        body = "Copy %d\n%s\n" % (n, t)
+        with open(os.path.join(out, "%06d.txt" % n), "w", encoding="utf-8") as f:
+            f.write(body)
+        n += 1
+        total += len(body.encode("utf-8"))
+PY
+	fi
+	ndocs=$(ls "$docs" | wc -l)
+	bytes=$(cat "$docs"/* | wc -c)
+	db=bench-data/bench.db
+	rm -f "$db" "$db-wal" "$db-shm"
+	echo "pipeline: $ndocs documents, $(rate "$bytes" 1) MB of text"
+	for stage in ingest strip extract compare; do
+		if [ $stage = ingest ]; then set -- $FC ingest -q --db "$db" "$docs"
+		elif [ $stage = extract ]; then set -- $FC extract -q --db "$db" --pack corpus/labour-2016/pack
+		else set -- $FC $stage -q --db "$db"; fi
+		read -r secs kb <<EOT
+$(measure "$@")
+EOT
+		printf '  %-8s %7.2f s  %8.1f MB/s  %9.0f documents/s  peak RSS %6.1f MB\n' "$stage" "$secs" \
+			"$(rate "$bytes" "$secs")" "$(awk -v n="$ndocs" -v s="$secs" 'BEGIN { print (s > 0 ? n / s : 0) }')" \
+			"$(awk -v k="$kb" 'BEGIN { print k / 1024 }')"
+	done
+	cat "$docs"/* >bench-data/docs.txt
+	read -r secs kb <<EOT
+$(measure sh -c "$FC figures <bench-data/docs.txt")
+EOT
+	printf '  %-8s %7.2f s  %8.1f MB/s  (figcheck figures on the same text, for the 2x bound)  peak RSS %6.1f MB\n' \
+		figures "$secs" "$(rate "$bytes" "$secs")" "$(awk -v k="$kb" 'BEGIN { print k / 1024 }')"
+}
+
+command -v /usr/bin/time >/dev/null || { echo "bench: needs GNU time (apt-get install time)" >&2; exit 4; }
+case $what in
+figures) sh scripts/bench-figures.sh ;;
+strip) sh scripts/bench-strip.sh ;;
+pipeline) pipeline ;;
+all)
+	[ -f scripts/bench-figures.sh ] && { echo "== figures"; sh scripts/bench-figures.sh; }
+	[ -f scripts/bench-strip.sh ] && { echo "== strip"; sh scripts/bench-strip.sh; }
+	echo "== pipeline"; pipeline ;;
+*) echo "usage: scripts/bench.sh [figures|strip|pipeline]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,204 @@
+/* test_claims.c - the annotated sentences of tests/claims/*.claims: precision and recall of the claim layer. */
+#include <glob.h>
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "claims.h"
+#include "datadir.h"
+
+/*
+ * Floors below which the suite fails: the measured scores at the time of the
+ * last change, so any regression fails make check.  Raise them as the
+ * linker improves; the target is 0.95 for both.
+ */
+#define MIN_PRECISION 0.60
+#define MIN_RECALL 0.60
+
+struct tuple {
+	char subject[48], metric[48], unit[16];
+	double value;
+	int used;
+};
+
+struct score {
+	size_t tp, fp, fn, cases;
+};
+
+static int verbose;
+
+/* A claim in the sense of the annotations: bare counts without a metric are not. */
+static int scored(const struct fc_claim *c)
+{
+	if (c->metric)
+		return 1;
+	return !(strcmp(c->unit, "count") == 0 || strcmp(c->unit, "rank") == 0);
+}
+
+static int same(const struct tuple *a, const struct tuple *b)
+{
+	double tol = fmax(1e-9, fabs(b->value) * 1e-3);
+
+	return strcmp(a->subject, b->subject) == 0 &&
+		strcmp(a->metric, b->metric) == 0 &&
+		strcmp(a->unit, b->unit) == 0 && fabs(a->value - b->value) <= tol;
+}
+
+static void run_case(struct fc_extractor *x, const char *sentence,
+		     const char *date, struct tuple *want, size_t nwant,
+		     struct score *s, const char *file, int line)
+{
+	struct fc_seg_in in = { sentence, strlen(sentence), "body", NULL, "test", date };
+	struct fc_seg_out out;
+	struct fc_error err;
+	struct tuple got[64];
+	size_t ngot = 0, i, j;
+
+	fc_seg_out_init(&out);
+	if (fc_extract_segment(x, &in, &out, &err) != FC_OK)
+		fail_msg("%s:%d: %s", file, line, err.msg);
+	for (i = 0; i < out.claims.n && ngot < 64; i++) {
+		const struct fc_claim *c = &out.claims.v[i];
+
+		if (!scored(c))
+			continue;
+		snprintf(got[ngot].subject, sizeof(got[ngot].subject), "%s",
+			 c->subject ? c->subject : "-");
+		snprintf(got[ngot].metric, sizeof(got[ngot].metric), "%s",
+			 c->metric ? c->metric : "-");
+		snprintf(got[ngot].unit, sizeof(got[ngot].unit), "%s", c->unit);
+		got[ngot].value = c->value;
+		got[ngot].used = 0;
+		ngot++;
+	}
+	for (i = 0; i < nwant; i++) {
+		for (j = 0; j < ngot; j++)
+			if (!got[j].used && same(&got[j], &want[i])) {
+				got[j].used = 1;
+				want[i].used = 1;
+				s->tp++;
+				break;
+			}
+		if (!want[i].used) {
+			s->fn++;
+			if (verbose)
+				fprintf(stderr, "%s:%d: missed %s %s %g %s\n", file,
+					line, want[i].subject, want[i].metric,
+					want[i].value, want[i].unit);
+		}
+	}
+	for (j = 0; j < ngot; j++)
+		if (!got[j].used) {
+			s->fp++;
+			if (verbose)
+				fprintf(stderr, "%s:%d: extra  %s %s %g %s\n", file,
+					line, got[j].subject, got[j].metric,
+					got[j].value, got[j].unit);
+		}
+	s->cases++;
+	fc_seg_out_release(&out);
+}
+
+/* Run every case of one .claims file (format: see the file's header). */
+static void run_file(const char *file, struct score *total)
+{
+	struct fc_extractor *x = NULL;
+	struct fc_error err;
+	struct score s = { 0, 0, 0, 0 };
+	struct tuple want[32];
+	size_t nwant = 0;
+	char *data = NULL, *line, *next, *sentence = NULL, date[16] = "";
+	size_t len;
+	int lineno = 0, case_line = 0;
+
+	if (fc_read_file(file, 0, &data, &len, &err))
+		fail_msg("%s", err.msg);
+	for (line = data; line; line = next) {
+		if ((next = strchr(line, '\n')))
+			*next++ = '\0';
+		lineno++;
+		if (strncmp(line, "@pack ", 6) == 0) {
+			fc_extractor_free(x);
+			if (fc_extractor_new(fc_datadir(), line + 6, &x, &err))
+				fail_msg("%s:%d: %s", file, lineno, err.msg);
+		} else if (strncmp(line, "@date ", 6) == 0) {
+			snprintf(date, sizeof(date), "%s", line + 6);
+		} else if (strncmp(line, "> ", 2) == 0) {
+			sentence = line + 2;
+			case_line = lineno;
+			nwant = 0;
+		} else if (sentence && *line && line[0] != '#') {
+			char *f[4], *p = line;
+			size_t n = 0;
+
+			while (n < 4 && (f[n] = strsep(&p, "\t")))
+				n++;
+			if (n != 4 || nwant == 32)
+				fail_msg("%s:%d: expected subject, metric, value, unit",
+					 file, lineno);
+			snprintf(want[nwant].subject, sizeof(want[0].subject), "%s", f[0]);
+			snprintf(want[nwant].metric, sizeof(want[0].metric), "%s", f[1]);
+			want[nwant].value = strtod(f[2], NULL);
+			snprintf(want[nwant].unit, sizeof(want[0].unit), "%s", f[3]);
+			want[nwant].used = 0;
+			nwant++;
+		}
+		/* A case ends at a blank line or at the end of the file. */
+		if (sentence && (!next || !*line)) {
+			if (!x)
+				fail_msg("%s:%d: no @pack before the first case", file,
+					 case_line);
+			run_case(x, sentence, date[0] ? date : NULL, want, nwant,
+				 &s, file, case_line);
+			sentence = NULL;
+		}
+	}
+	fprintf(stderr, "%s: %zu cases, tp %zu fp %zu fn %zu, precision %.3f recall %.3f\n",
+		file, s.cases, s.tp, s.fp, s.fn,
+		s.tp + s.fp ? (double)s.tp / (double)(s.tp + s.fp) : 1.0,
+		s.tp + s.fn ? (double)s.tp / (double)(s.tp + s.fn) : 1.0);
+	total->tp += s.tp;
+	total->fp += s.fp;
+	total->fn += s.fn;
+	total->cases += s.cases;
+	fc_extractor_free(x);
+	free(data);
+}
+
+static void test_annotated(void **state)
+{
+	struct score t = { 0, 0, 0, 0 };
+	glob_t g;
+	size_t i;
+	double p, r;
+
+	(void)state;
+	verbose = getenv("FIGCHECK_VERBOSE") != NULL;
+	assert_int_equal(glob("tests/claims/*.claims", 0, NULL, &g), 0);
+	for (i = 0; i < g.gl_pathc; i++)
+		run_file(g.gl_pathv[i], &t);
+	globfree(&g);
+	p = (double)t.tp / (double)(t.tp + t.fp);
+	r = (double)t.tp / (double)(t.tp + t.fn);
+	fprintf(stderr, "all: %zu cases, precision %.3f recall %.3f (subject, metric, value, unit)\n",
+		t.cases, p, r);
+	assert_true(t.cases >= 150);
+	assert_true(p >= MIN_PRECISION);
+	assert_true(r >= MIN_RECALL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_annotated),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
