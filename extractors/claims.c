@@ -53,7 +53,7 @@ int fc_extractor_new(const char *datadir, const char *packdir,
 	if (!(x->name_re = re("(?<![\\w'’-])(?!(?:The|This|That|These|Those|A|An|In|On|At|But|And|If|So|It|He|She|They|We|I|Despite|While|Since|When|Mr|Mrs|Ms|Dr|Sir)\\b)"
 			      "\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}?\\p{Ll}+)?(?:\\s+\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}?\\p{Ll}+)?)+(?![\\w-])",
 			      err)) ||
-	    !(x->speech_re = re("^(?:\\s+(?:himself|herself|themselves))?\\s+(?:has\\s+|had\\s+|have\\s+)?(?:also\\s+)?(?:said|says|claimed|claims|argued|argues|told|tells|insisted|insists|stated|states|wrote|writes|tweeted|tweets|suggested|suggests|believes?|thinks?)\\b(?:\\s+that\\b)?",
+	    !(x->speech_re = re("^(?:\\s+(?:himself|herself|themselves))?\\s+(?:has\\s+|had\\s+|have\\s+)?(?:also\\s+)?(?:said|says|claimed|claims|argued|argues|told|tells|insisted|insists|stated|states|wrote|writes|tweeted|tweets|suggested|suggests|believes?|thinks?|estimated|estimates|reported|reports|announced|announces|counted|reckoned|reckons|put\\s+(?:the\\s+)?(?:figure|number|total|count|crowd|turnout)\\s+at)\\b(?:\\s+that\\b)?",
 				err)) ||
 	    !(x->forward_re = re("(?i:\\b(?:for|nominated|nominating|nominate|backing|backed|back|behind|supporting|supported|support|endorsing|endorsed)\\s+)$",
 				 err)) ||
@@ -351,6 +351,7 @@ static void fill_claim(struct fc_claim *c, const char *t, const struct fc_span *
 	c->fig_end = f->end;
 	c->fig_text = span_dup(t, f->start, f->end);
 	c->speaker = speaker ? fc_xstrdup(speaker) : NULL;
+	c->estimator = l->speaker ? fc_xstrdup(l->speaker->id) : NULL;
 	c->subject = l->subject ? fc_xstrdup(l->subject->id) : NULL;
 	c->object = l->object ? fc_xstrdup(l->object->id) : NULL;
 	c->metric = m ? fc_xstrdup(m->id) : NULL;

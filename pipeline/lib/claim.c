@@ -9,7 +9,7 @@ void fc_claim_release(struct fc_claim *c)
 {
 	char **s[] = {
 		&c->origin, &c->source, &c->url, &c->published, &c->segkind,
-		&c->quote, &c->speaker, &c->subject, &c->object, &c->metric,
+		&c->quote, &c->speaker, &c->estimator, &c->subject, &c->object, &c->metric,
 		&c->noun, &c->period, &c->unit, &c->hedge, &c->qualifier,
 		&c->role, &c->rule, &c->fig_text,
 	};

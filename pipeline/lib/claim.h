@@ -18,7 +18,7 @@ struct fc_claim {
 	int seq;
 	/* document and segment context, filled when loaded from the store */
 	char *origin, *source, *url, *published, *segkind, *quote;
-	char *speaker, *subject, *object, *metric, *noun, *period;
+	char *speaker, *estimator, *subject, *object, *metric, *noun, *period;
 	double value, low, high;	/* low/high may be -INFINITY/INFINITY */
 	int low_open, high_open;
 	char *unit, *hedge, *qualifier, *role, *rule;

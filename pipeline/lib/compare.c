@@ -28,11 +28,14 @@ static int is_unit(const struct fc_claim *c, const char *u)
 	return c->unit && strcmp(c->unit, u) == 0;
 }
 
-/* A claim the outlet (or a quoted speaker) makes about a known subject and metric. */
+/*
+ * A claim worth comparing: not a reader's comment, with a metric, and about
+ * a known subject, or attributed to an estimator ("police said 1,200").
+ */
 static int comparable(const struct fc_claim *c)
 {
-	return c->subject && c->metric && !(c->segkind &&
-		strcmp(c->segkind, "comment") == 0);
+	return c->metric && (c->subject || c->estimator) && !c->role &&
+		!(c->segkind && strcmp(c->segkind, "comment") == 0);
 }
 
 static const char *nz(const char *s, const char *dflt)
@@ -133,10 +136,60 @@ static int repeated(const struct fc_claim_vec *cv, size_t i)
 	return 0;
 }
 
+/* Who gave a figure: the attributed estimator, else the outlet itself. */
+static const char *estimator(const struct fc_claim *c)
+{
+	return c->estimator ? c->estimator : nz(c->speaker, c->source);
+}
+
+/* Has an earlier finding already set these two estimators against each other? */
+static int spread_seen(const struct fc_disc_vec *out, const struct fc_claim_vec *cv,
+		       const struct fc_claim *a, const struct fc_claim *b)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < out->n; i++) {
+		const struct fc_discrepancy *d = &out->v[i];
+		const struct fc_claim *x = NULL, *y = NULL;
+
+		if (d->kind != FC_DISC_SPREAD || d->nclaims != 2)
+			continue;
+		for (j = 0; j < cv->n; j++) {
+			if (cv->v[j].id == d->claims[0])
+				x = &cv->v[j];
+			if (cv->v[j].id == d->claims[1])
+				y = &cv->v[j];
+		}
+		if (!x || !y || !streq(x->metric, a->metric) ||
+		    !streq(x->subject, a->subject) || !streq(x->period, a->period))
+			continue;
+		k = (streq(estimator(x), estimator(a)) && streq(estimator(y), estimator(b))) ||
+		    (streq(estimator(x), estimator(b)) && streq(estimator(y), estimator(a)));
+		if (k)
+			return 1;
+	}
+	return 0;
+}
+
+static void set_sides(struct fc_discrepancy *d, const struct fc_claim *expected,
+		      const struct fc_claim *observed)
+{
+	struct fc_buf e = FC_BUF_INIT, o = FC_BUF_INIT;
+
+	num(&e, expected->value);
+	num(&o, observed->value);
+	d->expected = take(&e);
+	d->observed = take(&o);
+	add_claim(d, observed);
+	add_claim(d, expected);
+}
+
 /*
- * Two documents on the same subject, metric and period whose intervals
- * cannot both hold.  An interim figure against a later one is superseded
- * (info; an error if a count went down); otherwise they conflict.
+ * Claims of two documents on the same subject, metric and period whose
+ * intervals cannot both hold.  The same estimator (or two outlets speaking
+ * for themselves): an interim figure against a later one is superseded
+ * (info; an error if a count went down), anything else a conflict.
+ * Different estimators ("organisers said", "police said"): a spread, info.
  */
 static void cross_source(const struct fc_claim_vec *cv, unsigned char *covered,
 			 struct fc_disc_vec *out)
@@ -153,13 +206,45 @@ static void cross_source(const struct fc_claim_vec *cv, unsigned char *covered,
 			const struct fc_claim *b = &cv->v[j], *early, *late;
 			struct fc_discrepancy *d;
 			struct fc_buf x = FC_BUF_INIT;
+			int same_est;
 
-			if (!comparable(b) || b->doc == a->doc || repeated(cv, j) ||
+			if (!comparable(b) || repeated(cv, j) ||
 			    !streq(a->subject, b->subject) ||
 			    !streq(a->metric, b->metric) ||
 			    !streq(a->period, b->period) || !streq(a->unit, b->unit) ||
 			    overlap(a, b))
 				continue;
+			same_est = (!a->estimator && !b->estimator) ||
+				streq(a->estimator, b->estimator);
+			/* Within one document only estimators are set against each other. */
+			if (b->doc == a->doc && same_est)
+				continue;
+			early = published_cmp(a, b) <= 0 ? a : b;
+			late = early == a ? b : a;
+			if (!same_est) {
+				const struct fc_claim *hi = a->value >= b->value ? a : b;
+				const struct fc_claim *lo = hi == a ? b : a;
+
+				if (spread_seen(out, cv, a, b))
+					continue;
+				d = finding(out, FC_DISC_SPREAD, FC_SEV_INFO, a->subject,
+					    a->metric);
+				fc_buf_printf(&x, "Estimates differ: %s gives ", estimator(hi));
+				said(&x, hi);
+				fc_buf_printf(&x, ", %s gives ", estimator(lo));
+				said(&x, lo);
+				if (lo->value > 0) {
+					fc_buf_addstr(&x, "; a ratio of ");
+					num(&x, hi->value / lo->value);
+				}
+				fc_buf_addstr(&x, ". Reporting both is not an error. ");
+				cite(&x, hi);
+				fc_buf_addstr(&x, " ");
+				cite(&x, lo);
+				d->explanation = take(&x);
+				set_sides(d, lo, hi);
+				continue;
+			}
 			covered[i] = covered[j] = 1;
 			if (is_interim(a) != is_interim(b)) {
 				early = is_interim(a) ? a : b;
@@ -176,25 +261,23 @@ static void cross_source(const struct fc_claim_vec *cv, unsigned char *covered,
 				fc_buf_printf(&x, ", was later superseded by ");
 				said(&x, late);
 				fc_buf_printf(&x, " (");
-				num(&x, late->value - early->value >= 0 ?
-				    late->value - early->value :
-				    early->value - late->value);
+				num(&x, fabs(late->value - early->value));
 				fc_buf_printf(&x, " %s).", late->value >= early->value ?
 					      "more" : "fewer: a count that went down");
 				fc_buf_printf(&x, " Interim: ");
 				cite(&x, early);
 				fc_buf_printf(&x, " Later: ");
 				cite(&x, late);
-				add_claim(d, early);
-				add_claim(d, late);
-				goto done;
+				d->explanation = take(&x);
+				set_sides(d, late, early);
+				continue;
 			}
 conflict:
-			early = published_cmp(a, b) <= 0 ? a : b;
-			late = early == a ? b : a;
 			d = finding(out, FC_DISC_CONFLICT, FC_SEV_ERROR, a->subject,
 				    a->metric);
-			fc_buf_printf(&x, "Two sources disagree: %s says ",
+			fc_buf_printf(&x, "Two sources disagree%s%s: %s says ",
+				      a->estimator ? " on what " : "",
+				      a->estimator ? "the same estimator said" : "",
 				      nz(early->speaker, "one source"));
 			said(&x, early);
 			fc_buf_printf(&x, ", %s says ", nz(late->speaker, "another"));
@@ -203,18 +286,8 @@ conflict:
 			cite(&x, early);
 			fc_buf_printf(&x, " ");
 			cite(&x, late);
-			add_claim(d, early);
-			add_claim(d, late);
-done:
-			{
-				struct fc_buf e = FC_BUF_INIT, o = FC_BUF_INIT;
-
-				num(&e, late->value);
-				num(&o, early->value);
-				d->expected = take(&e);
-				d->observed = take(&o);
-			}
 			d->explanation = take(&x);
+			set_sides(d, late, early);
 		}
 	}
 }

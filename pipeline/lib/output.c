@@ -71,6 +71,7 @@ void fc_claim_json(struct fc_buf *b, const struct fc_claim *c)
 	jstr(b, "published", c->published);
 	jstr(b, "segment", c->segkind);
 	jstr(b, "speaker", c->speaker);
+	jstr(b, "estimator", c->estimator);
 	jstr(b, "subject", c->subject);
 	jstr(b, "object", c->object);
 	jstr(b, "metric", c->metric);
@@ -98,7 +99,7 @@ void fc_claim_json(struct fc_buf *b, const struct fc_claim *c)
 }
 
 static const char *const claim_csv_cols =
-	"id,doc,origin,source,url,published,segment,speaker,subject,object,"
+	"id,doc,origin,source,url,published,segment,speaker,estimator,subject,object,"
 	"metric,period,value,low,high,interval,unit,hedge,qualifier,noun,role,"
 	"quote,start,end,figure,figure_start,figure_end,segment_id,rule\n";
 
@@ -128,6 +129,7 @@ static void claim_csv(struct fc_buf *b, const struct fc_claim *c)
 	cstr(b, c->published, 0);
 	cstr(b, c->segkind, 0);
 	cstr(b, c->speaker, 0);
+	cstr(b, c->estimator, 0);
 	cstr(b, c->subject, 0);
 	cstr(b, c->object, 0);
 	cstr(b, c->metric, 0);

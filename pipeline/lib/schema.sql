@@ -74,6 +74,7 @@ CREATE TABLE IF NOT EXISTS claim (
 	sentence INTEGER NOT NULL REFERENCES sentence(id) ON DELETE CASCADE,
 	seq INTEGER NOT NULL,            -- order within the document
 	speaker TEXT,
+	estimator TEXT,                  -- actor id of an attributed estimate ("police said")
 	subject TEXT,
 	object TEXT,
 	metric TEXT,

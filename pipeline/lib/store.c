@@ -95,9 +95,9 @@ static const char *const stmt_sql[S__COUNT] = {
 		"VALUES (?1, ?2, ?3, ?4, ?5)",
 	[S_CLAIM_ADD] = "INSERT INTO claim (doc, segment, sentence, seq, speaker, "
 		"subject, object, metric, noun, period, value, low, high, low_open, "
-		"high_open, unit, hedge, qualifier, role, start, end, rule) VALUES "
-		"(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-		"?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+		"high_open, unit, hedge, qualifier, role, start, end, rule, estimator) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
+		"?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
 	[S_DOC_EXTRACTED] = "UPDATE document SET extracted_at = "
 		"strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), error = NULL WHERE id = ?1",
 	[S_CLAIMS_LOAD] = "SELECT c.id, c.doc, c.segment, c.sentence, c.seq, "
@@ -106,8 +106,8 @@ static const char *const stmt_sql[S__COUNT] = {
 		"c.speaker, c.subject, c.object, c.metric, c.noun, c.period, "
 		"c.value, c.low, c.high, c.low_open, c.high_open, c.unit, c.hedge, "
 		"c.qualifier, c.role, c.rule, t.start, t.end, c.start, c.end, "
-		"CAST(substr(CAST(s.text AS BLOB), c.start + 1, c.end - c.start) AS TEXT) "
-		"FROM claim c JOIN document d ON d.id = c.doc "
+		"CAST(substr(CAST(s.text AS BLOB), c.start + 1, c.end - c.start) AS TEXT), "
+		"c.estimator FROM claim c JOIN document d ON d.id = c.doc "
 		"JOIN segment s ON s.id = c.segment "
 		"JOIN sentence t ON t.id = c.sentence ORDER BY c.id",
 	[S_DISC_DEL] = "DELETE FROM discrepancy",
@@ -636,6 +636,7 @@ int fc_store_claim_add(struct fc_store *st, const struct fc_claim *c,
 	sqlite3_bind_int64(s, 20, (sqlite3_int64)c->fig_start);
 	sqlite3_bind_int64(s, 21, (sqlite3_int64)c->fig_end);
 	bind_text(s, 22, c->rule);
+	bind_text(s, 23, c->estimator);
 	if ((rc = step_done(st, s, err, "cannot add claim")))
 		return rc;
 	if (id)
@@ -703,6 +704,7 @@ int fc_store_claims_load(struct fc_store *st, struct fc_claim_vec *out,
 		c->fig_start = (size_t)sqlite3_column_int64(s, 29);
 		c->fig_end = (size_t)sqlite3_column_int64(s, 30);
 		c->fig_text = col_dup(s, 31);
+		c->estimator = col_dup(s, 32);
 	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)

@@ -216,6 +216,36 @@ static void test_reference_and_share(void **state)
 	fc_pack_free(p);
 }
 
+static void test_estimators(void **state)
+{
+	struct fc_claim_vec cv;
+	struct fc_disc_vec dv;
+	const struct fc_discrepancy *d;
+
+	(void)state;
+	fc_claim_vec_init(&cv);
+	fc_disc_vec_init(&dv);
+	/* Organisers 5,000 and police 1,200, reported by two outlets each. */
+	add(&cv, 1, "Courier", "2026-03-15", NULL, "crowd", "count", 5000, 500, NULL)->estimator = dup("urdw");
+	add(&cv, 1, "Courier", "2026-03-15", NULL, "crowd", "count", 1200, 50, NULL)->estimator = dup("police");
+	add(&cv, 2, "Council", "2026-03-16", NULL, "crowd", "count", 5000, 500, NULL)->estimator = dup("urdw");
+	add(&cv, 2, "Council", "2026-03-16", NULL, "crowd", "count", 1200, 50, NULL)->estimator = dup("police");
+	/* A later outlet reports the organisers as saying 15,000. */
+	add(&cv, 3, "Herald", "2026-03-20", NULL, "crowd", "count", 15000, 500, NULL)->estimator = dup("urdw");
+	fc_compare(&cv, NULL, &dv);
+	/* One spread per pair of estimators, however many outlets report it. */
+	assert_int_equal(count(&dv, FC_DISC_SPREAD), 1);
+	d = find(&dv, FC_DISC_SPREAD, 0);
+	assert_int_equal(d->severity, FC_SEV_INFO);
+	assert_non_null(strstr(d->explanation, "a ratio of 4.17"));
+	/* What the same estimator said, reported differently, is a conflict. */
+	assert_int_equal(count(&dv, FC_DISC_CONFLICT), 2);
+	d = find(&dv, FC_DISC_CONFLICT, 0);
+	assert_non_null(strstr(d->explanation, "the same estimator said"));
+	fc_disc_vec_release(&dv);
+	fc_claim_vec_release(&cv);
+}
+
 static void test_intervals(void **state)
 {
 	struct fc_buf b = FC_BUF_INIT;
@@ -241,6 +271,7 @@ int main(void)
 		cmocka_unit_test(test_derived_ratio),
 		cmocka_unit_test(test_arithmetic),
 		cmocka_unit_test(test_reference_and_share),
+		cmocka_unit_test(test_estimators),
 		cmocka_unit_test(test_intervals),
 	};
 
