@@ -1,0 +1,108 @@
+/* fig_internal.h - the figure engine's private structures, shared by rules.c, figure.c and fig_check.c. */
+#ifndef FC_FIG_INTERNAL_H
+#define FC_FIG_INTERNAL_H
+
+#include <stddef.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "figure.h"
+#include "number.h"
+#include "rules.h"
+
+enum rule_kind { RK_FIGURE, RK_IGNORE, RK_QUALIFIER, RK_PERIOD };
+
+/* Where a qualifier applies: every figure of its sentence, or the nearest one. */
+enum rule_attach { AT_SENTENCE, AT_NEAREST, AT_NEXT, AT_PREVIOUS };
+
+/* The groups a rule may name; anything else is an error at load time. */
+enum group_id {
+	G_NUM, G_HEDGE, G_NOUN, G_LO, G_HI, G_LOHEDGE, G_HIHEDGE, G_A, G_B,
+	G_CUR, G_BOTTOM, G_FIG, G_YEAR, G_REL, G_NEG, G_NGROUPS
+};
+
+extern const char *const fc_group_names[G_NGROUPS];
+
+/* One side of a hedge policy: "[x-0.5u", "(-inf", "x+10%]". */
+struct bound {
+	int open;		/* ( or ) */
+	int inf;		/* -1, +1 for infinite, else 0 */
+	int has_x;		/* starts from the stated value */
+	double c;		/* constant term */
+	double ku, ks, kpct;	/* multiples of the quantum, of sig, percent of |x| */
+};
+
+struct hedge {
+	char *text;		/* lower case, single spaces */
+	struct bound lo, hi;
+	int after;		/* written after the number ("or more") */
+};
+
+struct expect {
+	int line;
+	char *value, *low, *high;	/* as written, to compare at their precision */
+	int low_open, high_open;
+	int unit;			/* enum fc_unit */
+	char *hedge, *noun, *qualifier, *period, *currency, *text, *rule;
+	int bottom;			/* -1 unchecked */
+};
+
+struct example {
+	int line;
+	char *text;
+	char *date;
+	struct expect *exp;
+	size_t nexp;
+	int nothing;			/* "expect nothing" */
+};
+
+struct rule {
+	char *id;
+	char *file;
+	int line;
+	enum rule_kind kind;
+	enum fc_unit unit;
+	enum fc_qualifier qual;
+	enum rule_attach attach;
+	int has_value;
+	double value;
+	char currency[4];
+	int priority;
+	size_t order;
+	char *pattern;			/* after macro expansion */
+	uint32_t ncaps;
+	uint32_t group[G_NGROUPS];	/* capture numbers in the combined pattern; 0 if absent */
+	uint32_t dup[G_NGROUPS];	/* a second group of the same name (alternatives); 0 if none */
+	struct example *ex;
+	size_t nex;
+};
+
+struct fc_engine {
+	struct rule *rules;
+	size_t nrules;
+	struct hedge *hedges;
+	size_t nhedges;
+	struct hedge plain;		/* the "(none)" policy */
+	pcre2_code *fig_re;		/* every figure and ignore rule, anchored */
+	pcre2_code *qual_re;		/* every qualifier and period rule, unanchored */
+	size_t *fig_rule, nfig;		/* MARK index -> rule */
+	size_t *qual_rule, nqual;
+	uint8_t start_map[256];		/* bytes a figure match may start with */
+	pcre2_match_context *mctx;
+	pcre2_jit_stack *jit;
+	pcre2_match_data *md;
+	char **files;			/* paths, owned here; rules point into them */
+	size_t nfiles;
+};
+
+/* rules.c */
+const struct hedge *fc_hedge_find(const struct fc_engine *e, const char *s, size_t n);
+double fc_bound_eval(const struct bound *b, double x, double u, double s);
+
+/* figure.c */
+int fc_scan_internal(struct fc_engine *e, const char *text, size_t len,
+		     const char *ref_date, struct fc_figure_list *out,
+		     int *limited, struct fc_explain *x, struct fc_error *err);
+
+#endif

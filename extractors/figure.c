@@ -1,0 +1,899 @@
+/* figure.c - the figure scanner: cheap candidate search, anchored rule matching, bounds, qualifiers and periods. */
+#include "fig_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* How many words before a number a rule may start ("by a ratio of almost 7 to 1"). */
+#define BACK_TOKENS 6
+/* How far (bytes) a period phrase may stand from the figure it dates. */
+#define PERIOD_GAP 40
+
+void fc_figure_list_init(struct fc_figure_list *l)
+{
+	l->v = NULL;
+	l->n = 0;
+	l->cap = 0;
+}
+
+void fc_figure_list_release(struct fc_figure_list *l)
+{
+	free(l->v);
+	fc_figure_list_init(l);
+}
+
+static struct fc_figure *list_add(struct fc_figure_list *l)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->v = fc_xrealloc(l->v, l->cap * sizeof(*l->v));
+	}
+	memset(&l->v[l->n], 0, sizeof(l->v[0]));
+	return &l->v[l->n++];
+}
+
+/* ---- candidates ----------------------------------------------------------- */
+
+static int lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+static int is_alpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int in_list(const char *w, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcmp(*list, w) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Is w (lower case) a word that starts or is a number?  Ordinary words
+ * such as "a", "one of", "score" are left to the rules: only these make a
+ * position worth matching at.
+ */
+static int number_word(const char *w, size_t n)
+{
+	static const char *const a[] = { NULL };
+	static const char *const c[] = { "couple", NULL };
+	static const char *const d[] = { "dozen", "dozens", "double", "doubled", "doubling", NULL };
+	static const char *const e[] = { "eight", "eighteen", "eighty", "eleven", "eighth", "eighths",
+					 "eleventh", "eighteenth", "eightieth", NULL };
+	static const char *const f[] = { "four", "five", "fourteen", "fifteen", "forty", "fifty",
+					 "fourth", "fourths", "fifth", "fifths", "first", "fourteenth",
+					 "fifteenth", "fortieth", "fiftieth", "fourty", NULL };
+	static const char *const h[] = { "hundred", "hundreds", "half", "halves", "halved", "halving",
+					 "hundredth", "hundredths", NULL };
+	static const char *const m[] = { "million", "millions", "millionth", "minus", NULL };
+	static const char *const b[] = { "billion", "billions", NULL };
+	static const char *const nn[] = { "nine", "nineteen", "ninety", "ninth", "ninths", "nought",
+					  "naught", "nineteenth", "ninetieth", "negative", NULL };
+	static const char *const o[] = { "one", NULL };
+	static const char *const q[] = { "quarter", "quarters", "quadruple", "quadrupled", NULL };
+	static const char *const s[] = { "six", "seven", "sixteen", "seventeen", "sixty", "seventy",
+					 "sixth", "sixths", "seventh", "sevenths", "second", "sixteenth",
+					 "seventeenth", "sixtieth", "seventieth", NULL };
+	static const char *const t[] = { "two", "three", "ten", "twelve", "thirteen", "twenty", "thirty",
+					 "thousand", "thousands", "trillion", "trillions", "third", "thirds",
+					 "tenth", "tenths", "twelfth", "thirteenth", "twentieth", "thirtieth",
+					 "twice", "triple", "tripled", "treble", "trebled", "tens",
+					 "thousandth", "thousandths", NULL };
+	static const char *const z[] = { "zero", NULL };
+	const char *const *list = a;
+
+	if (n < 3 || n > 12)
+		return 0;
+	switch (w[0]) {
+	case 'b': list = b; break;
+	case 'c': list = c; break;
+	case 'd': list = d; break;
+	case 'e': list = e; break;
+	case 'f': list = f; break;
+	case 'h': list = h; break;
+	case 'm': list = m; break;
+	case 'n': list = nn; break;
+	case 'o': list = o; break;
+	case 'q': list = q; break;
+	case 's': list = s; break;
+	case 't': list = t; break;
+	case 'z': list = z; break;
+	default: return 0;
+	}
+	if (in_list(w, list))
+		return 1;
+	/* "threefold", "tenfold" */
+	if (n > 6 && strcmp(w + n - 4, "fold") == 0) {
+		char head[16];
+
+		memcpy(head, w, n - 4);
+		head[n - 4] = '\0';
+		return number_word(head, n - 4) || strcmp(head, "two") == 0 || strcmp(head, "ten") == 0;
+	}
+	return 0;
+}
+
+/* Letters that can begin a number word: the cheap first test. */
+static const unsigned char word_initial[256] = {
+	['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['h'] = 1, ['m'] = 1, ['n'] = 1,
+	['o'] = 1, ['q'] = 1, ['s'] = 1, ['t'] = 1, ['z'] = 1,
+	['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['H'] = 1, ['M'] = 1, ['N'] = 1,
+	['O'] = 1, ['Q'] = 1, ['S'] = 1, ['T'] = 1, ['Z'] = 1,
+};
+
+/*
+ * Next position >= from where a number begins: a digit, a vulgar fraction
+ * or a number word.  Returns len if none.  This loop is what most text
+ * costs, so it looks at each byte once and at whole words only when their
+ * first letter could start a number word.
+ */
+static size_t next_anchor(const char *text, size_t len, size_t from)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	size_t i = from, k;
+	char w[16];
+
+	while (i < len) {
+		unsigned c = u[i];
+
+		if (c >= '0' && c <= '9')
+			return i;
+		if (word_initial[c] && (i == 0 || !is_alpha(u[i - 1]))) {
+			for (k = 0; i + k < len && is_alpha(u[i + k]); k++)
+				if (k < sizeof(w) - 1)
+					w[k] = (char)lower(u[i + k]);
+			if (k >= 3 && k < sizeof(w)) {
+				w[k] = '\0';
+				if (number_word(w, k))
+					return i;
+			}
+			i += k ? k : 1;
+			continue;
+		}
+		if (c == 0xC2 && i + 1 < len && u[i + 1] >= 0xBC && u[i + 1] <= 0xBE)
+			return i;
+		if (c == 0xE2 && i + 2 < len && u[i + 1] == 0x85 && u[i + 2] >= 0x90 && u[i + 2] <= 0x9E)
+			return i;
+		i++;
+	}
+	return len;
+}
+
+/* End of the anchor's own token: digits and separators, or letters. */
+static size_t anchor_end(const char *text, size_t len, size_t p)
+{
+	const unsigned char *u = (const unsigned char *)text;
+
+	if (u[p] >= '0' && u[p] <= '9') {
+		while (p < len && ((u[p] >= '0' && u[p] <= '9') || u[p] == ',' || u[p] == '.'))
+			p++;
+		return p;
+	}
+	if (is_alpha(u[p])) {
+		while (p < len && is_alpha(u[p]))
+			p++;
+		return p;
+	}
+	return p + (u[p] == 0xC2 ? 2 : 3);
+}
+
+static int is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Opening punctuation a rule never starts with: skip it to reach the word. */
+static size_t skip_opening(const char *t, size_t i, size_t end)
+{
+	const unsigned char *u = (const unsigned char *)t;
+
+	for (;;) {
+		if (i < end && (u[i] == '(' || u[i] == '[' || u[i] == '"' || u[i] == '\'')) {
+			i++;
+			continue;
+		}
+		/* ‘ ’ “ ” */
+		if (i + 2 < end && u[i] == 0xE2 && u[i + 1] == 0x80 && u[i + 2] >= 0x98 && u[i + 2] <= 0x9D) {
+			i += 3;
+			continue;
+		}
+		return i;
+	}
+}
+
+/*
+ * Start positions worth trying for the number at p: the starts of up to
+ * BACK_TOKENS words before it (hedges, "between", "by a ratio of", "£"),
+ * its own token's start and p itself, ascending, none before floor.
+ */
+static size_t start_points(const struct fc_engine *e, const char *t, size_t floor,
+			   size_t p, size_t *st)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	size_t tmp[BACK_TOKENS + 2], n = 0, i = p, a, k, out = 0;
+
+	/* own token */
+	while (i > floor && !is_space(u[i - 1]))
+		i--;
+	if (i < p)
+		tmp[n++] = i;
+	while (n < BACK_TOKENS + 1 && i > floor) {
+		while (i > floor && is_space(u[i - 1]))
+			i--;
+		if (i == floor || u[i] == '\n' || (i < p && u[i] == '\n'))
+			break;
+		a = i;
+		while (a > floor && !is_space(u[a - 1]))
+			a--;
+		tmp[n++] = a;
+		i = a;
+	}
+	/* ascending, p last */
+	for (k = n; k-- > 0;) {
+		a = skip_opening(t, tmp[k], p);
+		if (a <= p && e->start_map[u[a]] && (out == 0 || st[out - 1] < a))
+			st[out++] = a;
+	}
+	if (out == 0 || st[out - 1] < p)
+		st[out++] = p;
+	return out;
+}
+
+/* ---- building a figure --------------------------------------------------------- */
+
+struct span {
+	size_t s, e;
+	int set;
+};
+
+static struct span group(const struct rule *r, const PCRE2_SIZE *ov, uint32_t count, int g)
+{
+	struct span sp = { 0, 0, 0 };
+	uint32_t nums[2] = { r->group[g], r->dup[g] };
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		uint32_t k = nums[i];
+
+		if (k && k < count && ov[2 * k] != PCRE2_UNSET) {
+			sp.s = ov[2 * k];
+			sp.e = ov[2 * k + 1];
+			sp.set = 1;
+			return sp;
+		}
+	}
+	return sp;
+}
+
+/* Drop floating-point noise ("1.2 million" is 1200000, not 1199999.9999999998). */
+static double tidy(double v)
+{
+	char buf[40];
+
+	if (!isfinite(v) || v == 0)
+		return v;
+	snprintf(buf, sizeof(buf), "%.12g", v);
+	return strtod(buf, NULL);
+}
+
+static void copy_hedge(struct fc_figure *f, const char *s, size_t n)
+{
+	size_t i, k = 0;
+	int sp = 0;
+
+	for (i = 0; i < n && k < sizeof(f->hedge) - 1; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (is_space(c)) {
+			sp = k > 0;
+			continue;
+		}
+		if (sp && k < sizeof(f->hedge) - 2)
+			f->hedge[k++] = ' ';
+		sp = 0;
+		f->hedge[k++] = (char)lower(c);
+	}
+	f->hedge[k] = '\0';
+}
+
+static void apply_policy(const struct fc_engine *e, const struct hedge *h, double x,
+			 double u, double s, double *lo, double *hi, unsigned char *lo_open,
+			 unsigned char *hi_open)
+{
+	const struct hedge *p = h ? h : &e->plain;
+
+	/* An exact word ("half", "doubled") under a hedge: "almost" still needs room below. */
+	if (h && u == 0 && s == 0)
+		u = s = fabs(x) * 0.1;
+
+	*lo = tidy(fc_bound_eval(&p->lo, x, u, s));
+	*hi = tidy(fc_bound_eval(&p->hi, x, u, s));
+	*lo_open = (unsigned char)p->lo.open;
+	*hi_open = (unsigned char)p->hi.open;
+	if (*lo > *hi) {
+		double t = *lo;
+
+		*lo = *hi;
+		*hi = t;
+	}
+	if (*lo == *hi)
+		*lo_open = *hi_open = 0;
+}
+
+static int parse_span(const char *text, struct span sp, struct fc_number *n)
+{
+	if (!sp.set || sp.e <= sp.s)
+		return -1;
+	return fc_number_parse(text + sp.s, sp.e - sp.s, n);
+}
+
+/* Words that end a figure's own text when its noun was split off ("4 per cent of"). */
+static size_t trim_tail(const char *t, size_t s, size_t e)
+{
+	static const char *const tails[] = { "of", "the", "a", "an", NULL };
+	size_t a, k;
+	int again = 1;
+
+	while (again) {
+		again = 0;
+		while (e > s && (is_space((unsigned char)t[e - 1]) || t[e - 1] == ','))
+			e--;
+		a = e;
+		while (a > s && is_alpha((unsigned char)t[a - 1]))
+			a--;
+		if (a == e || a == s || !is_space((unsigned char)t[a - 1]))
+			break;
+		for (k = 0; tails[k]; k++)
+			if (strlen(tails[k]) == e - a && fc_strncasecmp(tails[k], t + a, e - a) == 0) {
+				e = a;
+				again = 1;
+				break;
+			}
+	}
+	return e;
+}
+
+/*
+ * Turn one match of rule r into a figure.  Returns 0, or -1 if what the
+ * rule captured is not a number after all (the caller tries elsewhere).
+ */
+static int make_figure(const struct fc_engine *e, const struct rule *r, const char *text,
+		       const PCRE2_SIZE *ov, uint32_t count, struct fc_figure *f)
+{
+	struct span num = group(r, ov, count, G_NUM), lo = group(r, ov, count, G_LO),
+		    hi = group(r, ov, count, G_HI), a = group(r, ov, count, G_A),
+		    b = group(r, ov, count, G_B), hedge = group(r, ov, count, G_HEDGE),
+		    noun = group(r, ov, count, G_NOUN), cur = group(r, ov, count, G_CUR),
+		    fig = group(r, ov, count, G_FIG), neg = group(r, ov, count, G_NEG),
+		    lh = group(r, ov, count, G_LOHEDGE), hh = group(r, ov, count, G_HIHEDGE);
+	struct fc_number n, n2;
+	const struct hedge *h = NULL;
+	double x, u, s;
+	const char *code;
+
+	memset(f, 0, sizeof(*f));
+	f->unit = r->unit;
+	f->rule = r->id;
+	if (hedge.set) {
+		struct span later = hedge;
+		uint32_t k = r->dup[G_HEDGE];
+
+		/* "about five hundred or more": the hedge after the number sets the bounds */
+		if (k && k < count && ov[2 * k] != PCRE2_UNSET && ov[2 * k] > hedge.s) {
+			later.s = ov[2 * k];
+			later.e = ov[2 * k + 1];
+		}
+		copy_hedge(f, text + later.s, later.e - later.s);
+		h = fc_hedge_find(e, text + later.s, later.e - later.s);
+	}
+	if (lo.set && hi.set) {
+		const struct hedge *hl = NULL, *hr = NULL;
+		double l1, h1, l2, h2;
+		unsigned char o1, c1, o2, c2;
+
+		if (parse_span(text, lo, &n) || parse_span(text, hi, &n2))
+			return -1;
+		if (neg.set)
+			n.value = -n.value;
+		/* "7-15%": a bare first number takes its scale from the second ("5-20k" is rare; "1.2-1.5 million" common) */
+		if (n2.value >= 1000 && n.value < n2.value / 1000 && n.value < 1000 &&
+		    (n2.quantum >= 1000)) {
+			double scale = 1;
+
+			while (scale * 1000 <= n2.value && n.value * scale * 1000 <= n2.value)
+				scale *= 1000;
+			n.value *= scale;
+		}
+		if (lh.set)
+			hl = fc_hedge_find(e, text + lh.s, lh.e - lh.s);
+		if (hh.set)
+			hr = fc_hedge_find(e, text + hh.s, hh.e - hh.s);
+		if (lh.set || hh.set) {
+			if (lh.set && !hedge.set)
+				copy_hedge(f, text + lh.s, lh.e - lh.s);
+			apply_policy(e, hl, n.value, n.quantum, n.sig, &l1, &h1, &o1, &c1);
+			apply_policy(e, hr, n2.value, n2.quantum, n2.sig, &l2, &h2, &o2, &c2);
+			f->low = hl ? l1 : tidy(n.value);
+			f->low_open = hl ? o1 : 0;
+			f->high = hr ? h2 : tidy(n2.value);
+			f->high_open = hr ? c2 : 0;
+		} else {
+			/* a stated range: its ends as written */
+			f->low = tidy(n.value);
+			f->high = tidy(n2.value);
+			f->low_open = f->high_open = 0;
+		}
+		if (f->low > f->high) {
+			double t = f->low;
+
+			f->low = f->high;
+			f->high = t;
+		}
+		f->value = isfinite(f->low) && isfinite(f->high) ? tidy((f->low + f->high) / 2) :
+			   isfinite(f->low) ? f->low : f->high;
+		goto rest;
+	}
+	if (r->has_value) {
+		x = r->value;
+		u = s = 0;
+		if (num.set && !parse_span(text, num, &n))
+			x = n.value;
+	} else if (a.set && b.set) {
+		if (parse_span(text, a, &n) || parse_span(text, b, &n2) || n2.value == 0)
+			return -1;
+		f->a = tidy(n.value);
+		f->b = tidy(n2.value);
+		x = n.value / n2.value;
+		u = n.quantum / n2.value;
+		s = n.sig / n2.value;
+		if (n2.value != 1)
+			u = s = 0;	/* "3:2" is exact; only "N to 1" is rounded like N */
+	} else {
+		if (parse_span(text, num, &n))
+			return -1;
+		x = n.value;
+		u = n.quantum;
+		s = n.sig;
+		if (n.lower_only) {
+			f->value = tidy(x);
+			f->low = tidy(x);
+			f->high = INFINITY;
+			f->high_open = 1;
+			goto rest;
+		}
+	}
+	if (neg.set)
+		x = -x;
+	if (r->unit == FC_UNIT_RANK || r->unit == FC_UNIT_ODDS)
+		u = s = 0;	/* positions and quoted odds are exact */
+	f->value = tidy(x);
+	apply_policy(e, h, x, u, s, &f->low, &f->high, &f->low_open, &f->high_open);
+rest:
+	if (cur.set && (code = fc_currency_code(text + cur.s, cur.e - cur.s)))
+		memcpy(f->currency, code, 4);
+	else if (r->currency[0])
+		memcpy(f->currency, r->currency, 4);
+	if (group(r, ov, count, G_BOTTOM).set)
+		f->rank_from_bottom = 1;
+	if (fig.set) {
+		f->start = fig.s;
+		f->end = fig.e;
+	} else {
+		f->start = ov[0];
+		f->end = ov[1];
+	}
+	if (noun.set && noun.e > noun.s) {
+		f->noun_start = noun.s;
+		f->noun_end = noun.e;
+		if (!fig.set && noun.s >= f->start && noun.s <= f->end)
+			f->end = trim_tail(text, f->start, noun.s);
+	} else {
+		f->noun_start = f->noun_end = f->end;
+	}
+	while (f->end > f->start && is_space((unsigned char)text[f->end - 1]))
+		f->end--;
+	if (!noun.set || noun.e <= noun.s)
+		f->noun_start = f->noun_end = f->end;
+	return 0;
+}
+
+/* ---- explain records -------------------------------------------------------------- */
+
+static const char *kind_name(enum rule_kind k)
+{
+	switch (k) {
+	case RK_IGNORE: return "ignore";
+	case RK_QUALIFIER: return "qualifier";
+	case RK_PERIOD: return "period";
+	default: return "figure";
+	}
+}
+
+static void add_hit(struct fc_explain *x, const struct rule *r, const PCRE2_SIZE *ov,
+		    uint32_t count, long figure)
+{
+	struct fc_explain_hit *h;
+	int g;
+
+	if (!x)
+		return;
+	if (x->n == x->cap) {
+		x->cap = x->cap ? x->cap * 2 : 16;
+		x->v = fc_xrealloc(x->v, x->cap * sizeof(*x->v));
+	}
+	h = &x->v[x->n++];
+	memset(h, 0, sizeof(*h));
+	h->rule = r->id;
+	h->file = r->file;
+	h->line = r->line;
+	h->kind = kind_name(r->kind);
+	h->start = ov[0];
+	h->end = ov[1];
+	h->figure = figure;
+	for (g = 0; g < G_NGROUPS && h->ngroups < FC_EXPLAIN_GROUPS; g++) {
+		struct span sp = group(r, ov, count, g);
+
+		if (sp.set) {
+			h->groups[h->ngroups].name = fc_group_names[g];
+			h->groups[h->ngroups].start = sp.s;
+			h->groups[h->ngroups].end = sp.e;
+			h->ngroups++;
+		}
+	}
+}
+
+/* ---- qualifiers and periods ----------------------------------------------------------- */
+
+static int sentence_end_at(const char *t, size_t len, size_t i)
+{
+	if (t[i] == '\n')
+		return 1;
+	if ((t[i] == '.' || t[i] == '!' || t[i] == '?') && (i + 1 >= len || is_space((unsigned char)t[i + 1])))
+		return 1;
+	return 0;
+}
+
+static void sentence_of(const char *t, size_t len, size_t s, size_t e, size_t *ss, size_t *se)
+{
+	size_t i = s;
+
+	while (i > 0 && !sentence_end_at(t, len, i - 1))
+		i--;
+	*ss = i;
+	i = e;
+	while (i < len && !sentence_end_at(t, len, i))
+		i++;
+	*se = i < len ? i + 1 : len;
+}
+
+static void set_period(const struct rule *r, const char *text, const PCRE2_SIZE *ov,
+		       uint32_t count, const char *ref_date, char *out, size_t outsz)
+{
+	struct span y = group(r, ov, count, G_YEAR), rel = group(r, ov, count, G_REL);
+	int year;
+	char w[16];
+	size_t n, i;
+
+	out[0] = '\0';
+	if (y.set && y.e - y.s == 4) {
+		snprintf(out, outsz, "%.4s", text + y.s);
+		return;
+	}
+	if (!rel.set || !ref_date || strlen(ref_date) < 4)
+		return;
+	year = atoi(ref_date);
+	n = rel.e - rel.s;
+	if (n >= sizeof(w))
+		return;
+	for (i = 0; i < n; i++)
+		w[i] = (char)lower((unsigned char)text[rel.s + i]);
+	w[n] = '\0';
+	if (strcmp(w, "last") == 0 || strcmp(w, "previous") == 0 || strcmp(w, "past") == 0)
+		year--;
+	else if (strcmp(w, "next") == 0 || strcmp(w, "coming") == 0)
+		year++;
+	else if (strcmp(w, "this") != 0 && strcmp(w, "current") != 0)
+		return;
+	snprintf(out, outsz, "%04d", year);
+}
+
+static int match_limited(int rc)
+{
+	return rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+	       rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT ||
+	       rc == PCRE2_ERROR_NOMEMORY;
+}
+
+static int qualify(struct fc_engine *e, const char *text, size_t len, const char *ref_date,
+		   struct fc_figure_list *out, size_t first, int *limited,
+		   struct fc_explain *x, struct fc_error *err)
+{
+	size_t i, j, ss, se, prev_ss = (size_t)-1, off;
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(e->md);
+	uint32_t count = pcre2_get_ovector_count(e->md);
+	int rc;
+
+	if (!e->nqual)
+		return FC_OK;
+	for (i = first; i < out->n; i++) {
+		sentence_of(text, len, out->v[i].start, out->v[i].end, &ss, &se);
+		if (ss == prev_ss)
+			continue;
+		prev_ss = ss;
+		for (off = ss; off < se;) {
+			const struct rule *r;
+			PCRE2_SPTR mark;
+			size_t ms, me, best = (size_t)-1, bestgap = (size_t)-1;
+
+			rc = pcre2_match(e->qual_re, (PCRE2_SPTR)text, se, off, PCRE2_NO_UTF_CHECK,
+					 e->md, e->mctx);
+			if (rc == PCRE2_ERROR_NOMATCH)
+				break;
+			if (rc < 0) {
+				if (match_limited(rc)) {
+					if (limited)
+						*limited = 1;
+					break;
+				}
+				return fc_error_set(err, FC_ESYS, "cannot match qualifiers: PCRE2 error %d", rc);
+			}
+			ms = ov[0];
+			me = ov[1];
+			mark = pcre2_get_mark(e->md);
+			off = me > off ? me : off + 1;
+			while (off < se && ((unsigned char)text[off] & 0xC0) == 0x80)
+				off++;
+			if (!mark)
+				continue;
+			r = &e->rules[e->qual_rule[strtoul((const char *)mark, NULL, 10)]];
+			add_hit(x, r, ov, count, -1);
+			for (j = first; j < out->n; j++) {
+				struct fc_figure *f = &out->v[j];
+				size_t gap;
+
+				if (f->start < ss || f->start >= se)
+					continue;
+				if (r->attach == AT_SENTENCE) {
+					if (r->kind == RK_QUALIFIER &&
+					    (f->qualifier == FC_QUAL_NONE || r->qual == FC_QUAL_FINAL)) {
+						f->qualifier = r->qual;
+						f->qual_start = ms;
+						f->qual_end = me;
+					}
+					continue;
+				}
+				if (f->start < me && f->end > ms)
+					continue;	/* the phrase is inside the figure */
+				if (f->start >= me)
+					gap = f->start - me;
+				else
+					gap = ms - f->end;
+				if ((r->attach == AT_NEXT && f->start < me) ||
+				    (r->attach == AT_PREVIOUS && f->end > ms))
+					continue;
+				if (gap < bestgap) {
+					bestgap = gap;
+					best = j;
+				}
+			}
+			if (best != (size_t)-1 && bestgap <= PERIOD_GAP) {
+				struct fc_figure *f = &out->v[best];
+
+				if (r->kind == RK_PERIOD) {
+					set_period(r, text, ov, count, ref_date, f->period, sizeof(f->period));
+				} else if (f->qualifier == FC_QUAL_NONE || r->qual == FC_QUAL_FINAL) {
+					f->qualifier = r->qual;
+					f->qual_start = ms;
+					f->qual_end = me;
+				}
+			}
+		}
+	}
+	return FC_OK;
+}
+
+/* ---- the scan ------------------------------------------------------------------------ */
+
+/* A copy of text with each invalid UTF-8 byte replaced by '?', so offsets stay put. */
+static char *valid_copy(const char *text, size_t len)
+{
+	char *c = fc_xmalloc(len + 1);
+	size_t i = 0;
+	unsigned cp;
+	int k;
+
+	memcpy(c, text, len);
+	c[len] = '\0';
+	while (i < len) {
+		if ((unsigned char)c[i] < 0x80) {
+			i++;
+			continue;
+		}
+		k = fc_utf8_decode(c + i, len - i, &cp);
+		if (k <= 0) {
+			c[i++] = '?';
+			continue;
+		}
+		i += (size_t)k;
+	}
+	return c;
+}
+
+int fc_scan_internal(struct fc_engine *e, const char *text, size_t len,
+		     const char *ref_date, struct fc_figure_list *out,
+		     int *limited, struct fc_explain *x, struct fc_error *err)
+{
+	char *copy = NULL;
+	size_t pos = 0, p, first = out->n, line_start = 0, line_end = 0, k, nst;
+	size_t st[BACK_TOKENS + 4];
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(e->md);
+	uint32_t count = pcre2_get_ovector_count(e->md);
+	int rc = FC_OK, m;
+
+	if (limited)
+		*limited = 0;
+	if (!text || !len)
+		return FC_OK;
+	if (!fc_utf8_valid(text, len))
+		text = copy = valid_copy(text, len);
+	while ((p = next_anchor(text, len, pos)) < len) {
+		int done = 0;
+
+		if (p >= line_end) {
+			const char *nl = memchr(text + p, '\n', len - p);
+			const char *pl = p ? text + p : NULL;
+
+			line_end = nl ? (size_t)(nl - text) : len;
+			line_start = p;
+			while (line_start > 0 && text[line_start - 1] != '\n')
+				line_start--;
+			(void)pl;
+		}
+		nst = start_points(e, text, pos > line_start ? pos : line_start, p, st);
+		for (k = 0; k < nst && !done; k++) {
+			const struct rule *r;
+			PCRE2_SPTR mark;
+
+			m = pcre2_match(e->fig_re, (PCRE2_SPTR)text, line_end, st[k],
+					PCRE2_NO_UTF_CHECK, e->md, e->mctx);
+			if (m == PCRE2_ERROR_NOMATCH)
+				continue;
+			if (m < 0) {
+				if (match_limited(m)) {
+					if (limited)
+						*limited = 1;
+					continue;
+				}
+				rc = fc_error_set(err, FC_ESYS, "cannot match figures: PCRE2 error %d", m);
+				goto out;
+			}
+			if (!(mark = pcre2_get_mark(e->md)))
+				continue;
+			/* the match must take in the number that brought us here */
+			if (ov[1] <= p || ov[1] <= st[k])
+				continue;
+			r = &e->rules[e->fig_rule[strtoul((const char *)mark, NULL, 10)]];
+			if (r->kind == RK_IGNORE) {
+				add_hit(x, r, ov, count, -1);
+				pos = ov[1];
+				done = 1;
+				break;
+			}
+			{
+				struct fc_figure f;
+
+				if (make_figure(e, r, text, ov, count, &f))
+					continue;
+				add_hit(x, r, ov, count, (long)out->n);
+				*list_add(out) = f;
+				pos = ov[1];
+				done = 1;
+			}
+		}
+		if (!done)
+			pos = anchor_end(text, len, p);
+	}
+	if ((rc = qualify(e, text, len, ref_date, out, first, limited, x, err)))
+		goto out;
+out:
+	free(copy);
+	return rc;
+}
+
+int fc_engine_scan(struct fc_engine *e, const char *text, size_t len,
+		   const char *ref_date, struct fc_figure_list *out,
+		   int *limited, struct fc_error *err)
+{
+	return fc_scan_internal(e, text, len, ref_date, out, limited, NULL, err);
+}
+
+/* ---- records --------------------------------------------------------------------------- */
+
+static void add_end(struct fc_buf *out, double v)
+{
+	char tmp[40];
+
+	if (isinf(v)) {
+		fc_buf_addstr(out, v < 0 ? "-inf" : "inf");
+		return;
+	}
+	fc_fmt_num(tmp, sizeof(tmp), v);
+	fc_buf_addstr(out, tmp);
+}
+
+void fc_figure_interval(const struct fc_figure *f, struct fc_buf *out)
+{
+	fc_buf_addch(out, f->low_open ? '(' : '[');
+	add_end(out, f->low);
+	fc_buf_addch(out, ',');
+	add_end(out, f->high);
+	fc_buf_addch(out, f->high_open ? ')' : ']');
+}
+
+void fc_figure_json(const struct fc_figure *f, const char *text, long line,
+		    struct fc_buf *out)
+{
+	struct fc_buf iv = FC_BUF_INIT;
+	const char *q = fc_qualifier_name(f->qualifier);
+
+	fc_buf_addch(out, '{');
+	if (line >= 0)
+		fc_buf_printf(out, "\"line\":%ld,", line);
+	fc_buf_printf(out, "\"start\":%zu,\"end\":%zu,\"text\":", f->start, f->end);
+	fc_json_str(out, text + f->start, f->end - f->start);
+	fc_buf_addstr(out, ",\"value\":");
+	fc_json_num(out, f->value);
+	fc_buf_addstr(out, ",\"low\":");
+	fc_json_num(out, f->low);
+	fc_buf_addstr(out, ",\"high\":");
+	fc_json_num(out, f->high);
+	fc_figure_interval(f, &iv);
+	fc_buf_addstr(out, ",\"interval\":");
+	fc_json_str(out, iv.data, iv.len);
+	fc_buf_addstr(out, ",\"unit\":");
+	fc_json_str(out, fc_unit_name(f->unit), strlen(fc_unit_name(f->unit)));
+	fc_buf_addstr(out, ",\"hedge\":");
+	if (f->hedge[0])
+		fc_json_str(out, f->hedge, strlen(f->hedge));
+	else
+		fc_buf_addstr(out, "null");
+	fc_buf_addstr(out, ",\"noun\":");
+	if (f->noun_end > f->noun_start)
+		fc_json_str(out, text + f->noun_start, f->noun_end - f->noun_start);
+	else
+		fc_buf_addstr(out, "null");
+	fc_buf_addstr(out, ",\"qualifier\":");
+	if (q)
+		fc_json_str(out, q, strlen(q));
+	else
+		fc_buf_addstr(out, "null");
+	fc_buf_addstr(out, ",\"period\":");
+	if (f->period[0])
+		fc_json_str(out, f->period, strlen(f->period));
+	else
+		fc_buf_addstr(out, "null");
+	if (f->currency[0]) {
+		fc_buf_addstr(out, ",\"currency\":");
+		fc_json_str(out, f->currency, strlen(f->currency));
+	}
+	if (f->unit == FC_UNIT_RATIO || f->unit == FC_UNIT_ODDS) {
+		if (f->b != 0) {
+			fc_buf_addstr(out, ",\"a\":");
+			fc_json_num(out, f->a);
+			fc_buf_addstr(out, ",\"b\":");
+			fc_json_num(out, f->b);
+		}
+	}
+	if (f->unit == FC_UNIT_RANK)
+		fc_buf_printf(out, ",\"from_bottom\":%s", f->rank_from_bottom ? "true" : "false");
+	fc_buf_addstr(out, ",\"rule\":");
+	fc_json_str(out, f->rule ? f->rule : "", f->rule ? strlen(f->rule) : 0);
+	fc_buf_addch(out, '}');
+	fc_buf_release(&iv);
+}

@@ -1,0 +1,1239 @@
+/* rules.c - loads rule files and the hedge policy, expands named parts and compiles one JIT pattern per rule kind. */
+#include "fig_internal.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Bounds on what a rule may cost at match time: pathological text must not stall a batch. */
+#define MATCH_LIMIT	200000
+#define DEPTH_LIMIT	5000
+#define HEAP_LIMIT_KB	8192
+#define JIT_STACK_MIN	(32 * 1024)
+#define JIT_STACK_MAX	(512 * 1024)
+
+const char *const fc_group_names[G_NGROUPS] = {
+	"num", "hedge", "noun", "lo", "hi", "lohedge", "hihedge", "a", "b",
+	"cur", "bottom", "fig", "year", "rel", "neg",
+};
+
+struct macro {
+	char *name;
+	char *body;
+	char *file;
+	int line;
+};
+
+struct loader {
+	struct fc_engine *e;
+	char *defines;			/* the DEFINE block of all parts */
+	uint32_t ndefcaps;		/* capture groups it holds */
+	struct macro *macros;
+	size_t nmacros, capmacros;
+	size_t caprules;
+	struct fc_error *err;
+};
+
+static const char *const unit_names[] = {
+	"count", "percent", "ppoint", "ratio", "multiple", "fraction",
+	"currency", "odds", "rank",
+};
+
+static int unit_from_name(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(unit_names) / sizeof(unit_names[0]); i++)
+		if (strcmp(unit_names[i], s) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *fc_unit_name(enum fc_unit u)
+{
+	if ((size_t)u < sizeof(unit_names) / sizeof(unit_names[0]))
+		return unit_names[u];
+	return "count";
+}
+
+const char *fc_qualifier_name(enum fc_qualifier q)
+{
+	switch (q) {
+	case FC_QUAL_INTERIM: return "interim";
+	case FC_QUAL_FINAL: return "final";
+	default: return NULL;
+	}
+}
+
+/* ---- hedge policy ---------------------------------------------------- */
+
+/*
+ * Parse one side of a policy: an optional bracket, then a base (x, inf,
+ * -inf or a constant) and terms such as -0.5u, +10%, -1s.
+ */
+static int parse_bound(const char *s, int low, struct bound *b)
+{
+	const char *p = s;
+	char *end;
+	double k;
+	size_t n = strlen(s);
+
+	memset(b, 0, sizeof(*b));
+	if (low) {
+		if (*p != '[' && *p != '(')
+			return -1;
+		b->open = *p == '(';
+		p++;
+	} else {
+		if (n == 0 || (s[n - 1] != ']' && s[n - 1] != ')'))
+			return -1;
+		b->open = s[n - 1] == ')';
+	}
+	if (strncmp(p, "-inf", 4) == 0) {
+		b->inf = -1;
+		b->open = 1;
+		return 0;
+	}
+	if (strncmp(p, "inf", 3) == 0 || strncmp(p, "+inf", 4) == 0) {
+		b->inf = 1;
+		b->open = 1;
+		return 0;
+	}
+	if (*p == 'x') {
+		b->has_x = 1;
+		p++;
+	} else {
+		b->c = strtod(p, &end);
+		if (end == p)
+			return -1;
+		p = end;
+	}
+	while (*p && *p != ']' && *p != ')') {
+		if (*p != '+' && *p != '-')
+			return -1;
+		k = strtod(p, &end);
+		if (end == p)
+			return -1;
+		p = end;
+		if (*p == 'u')
+			b->ku += k, p++;
+		else if (*p == 's')
+			b->ks += k, p++;
+		else if (*p == '%')
+			b->kpct += k, p++;
+		else
+			b->c += k;
+	}
+	return 0;
+}
+
+double fc_bound_eval(const struct bound *b, double x, double u, double s)
+{
+	if (b->inf)
+		return b->inf < 0 ? -INFINITY : INFINITY;
+	return (b->has_x ? x : 0) + b->c + b->ku * u + b->ks * s +
+	       b->kpct / 100.0 * fabs(x);
+}
+
+/* Lower-case s[0..n) with runs of white space made one space. */
+static char *norm_words(const char *s, size_t n)
+{
+	char *o = fc_xmalloc(n + 1);
+	size_t i, k = 0;
+	int sp = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			sp = k > 0;
+			continue;
+		}
+		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
+			i++;
+			sp = k > 0;
+			continue;
+		}
+		if (sp)
+			o[k++] = ' ';
+		sp = 0;
+		o[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	o[k] = '\0';
+	return o;
+}
+
+const struct hedge *fc_hedge_find(const struct fc_engine *e, const char *s, size_t n)
+{
+	char *w = norm_words(s, n);
+	const struct hedge *h = NULL;
+	size_t i;
+
+	for (i = 0; i < e->nhedges; i++)
+		if (strcmp(e->hedges[i].text, w) == 0) {
+			h = &e->hedges[i];
+			break;
+		}
+	free(w);
+	return h;
+}
+
+static int load_hedges(struct loader *L, const char *path)
+{
+	struct fc_engine *e = L->e;
+	char *data = NULL, *line, *next, *f[4];
+	size_t len, cap = 0;
+	int rc, lineno = 0, nf, have_plain = 0;
+	struct hedge h;
+
+	if ((rc = fc_read_file(path, 1 << 20, &data, &len, L->err)))
+		goto out;
+	for (line = data; line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		lineno++;
+		if (*line == '#' || *fc_trim(line) == '\0')
+			continue;
+		nf = 0;
+		f[nf++] = line;
+		while (nf < 4 && (line = strchr(line, '\t'))) {
+			*line++ = '\0';
+			f[nf++] = line;
+		}
+		if (nf < 3) {
+			rc = fc_error_set(L->err, FC_EDATA,
+					  "cannot load hedges '%s': line %d: expected hedge, low and high separated by tabs",
+					  path, lineno);
+			goto out;
+		}
+		if (parse_bound(fc_trim(f[1]), 1, &h.lo) || parse_bound(fc_trim(f[2]), 0, &h.hi)) {
+			rc = fc_error_set(L->err, FC_EDATA,
+					  "cannot load hedges '%s': line %d: bad bound (write e.g. [x-0.5u or x+10%%])",
+					  path, lineno);
+			goto out;
+		}
+		if (strcmp(fc_trim(f[0]), "(none)") == 0) {
+			h.text = NULL;
+			e->plain = h;
+			have_plain = 1;
+			continue;
+		}
+		h.after = nf > 3 && strcmp(fc_trim(f[3]), "after") == 0;
+		if (nf > 3 && !h.after && strcmp(fc_trim(f[3]), "before") != 0 && *fc_trim(f[3])) {
+			rc = fc_error_set(L->err, FC_EDATA,
+					  "cannot load hedges '%s': line %d: position must be before or after",
+					  path, lineno);
+			goto out;
+		}
+		h.text = norm_words(f[0], strlen(f[0]));
+		if (e->nhedges == cap) {
+			cap = cap ? cap * 2 : 32;
+			e->hedges = fc_xrealloc(e->hedges, cap * sizeof(*e->hedges));
+		}
+		e->hedges[e->nhedges++] = h;
+	}
+	if (!have_plain) {
+		/* A stated figure is rounded at its last digit unless the file says otherwise. */
+		parse_bound("[x-0.5u", 1, &e->plain.lo);
+		parse_bound("x+0.5u)", 0, &e->plain.hi);
+	}
+out:
+	free(data);
+	return rc;
+}
+
+/* ---- macros ----------------------------------------------------------- */
+
+static struct macro *find_macro(struct loader *L, const char *name, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < L->nmacros; i++)
+		if (strlen(L->macros[i].name) == n && memcmp(L->macros[i].name, name, n) == 0)
+			return &L->macros[i];
+	return NULL;
+}
+
+static void add_macro(struct loader *L, const char *name, char *body,
+		      const char *file, int line)
+{
+	struct macro *m;
+
+	if (L->nmacros == L->capmacros) {
+		L->capmacros = L->capmacros ? L->capmacros * 2 : 32;
+		L->macros = fc_xrealloc(L->macros, L->capmacros * sizeof(*L->macros));
+	}
+	m = &L->macros[L->nmacros++];
+	m->name = fc_xstrdup(name);
+	m->body = body;
+	m->file = fc_xstrdup(file);
+	m->line = line;
+}
+
+/*
+ * The HEDGE and HEDGE_AFTER parts: every hedge of the policy written
+ * before (after) the number, longest first, words joined by \s+.
+ */
+static void hedge_macro(struct loader *L, int after)
+{
+	struct fc_engine *e = L->e;
+	struct fc_buf b = FC_BUF_INIT;
+	size_t *idx = fc_xcalloc(e->nhedges + 1, sizeof(*idx));
+	size_t i, j, t, n = 0;
+	const char *p;
+
+	for (i = 0; i < e->nhedges; i++)
+		if (e->hedges[i].after == after)
+			idx[n++] = i;
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && strlen(e->hedges[idx[j]].text) >
+			    strlen(e->hedges[idx[j - 1]].text); j--)
+			t = idx[j], idx[j] = idx[j - 1], idx[j - 1] = t;
+	fc_buf_addstr(&b, "(?:");
+	for (i = 0; i < n; i++) {
+		const char *h = e->hedges[idx[i]].text;
+		size_t hl = strlen(h);
+
+		if (i)
+			fc_buf_addch(&b, '|');
+		for (p = h; *p; p++) {
+			if (*p == ' ')
+				fc_buf_addstr(&b, "\\s*");
+			else if (strchr("\\^$.|?*+()[]{}#-<>=~", *p))
+				fc_buf_addch(&b, '\\'), fc_buf_addch(&b, *p);
+			else
+				fc_buf_addch(&b, *p);
+		}
+		/* a word must end where the hedge ends: "over" is not "overall" */
+		if ((h[hl - 1] >= 'a' && h[hl - 1] <= 'z'))
+			fc_buf_addstr(&b, "(?![\\w-])");
+	}
+	if (!n)
+		fc_buf_addstr(&b, "(*FAIL)");
+	fc_buf_addstr(&b, ")");
+	add_macro(L, after ? "HEDGE_AFTER" : "HEDGE", fc_buf_detach(&b, NULL), "hedges.tsv", 0);
+	free(idx);
+}
+
+static int is_name_char(int c, int first)
+{
+	return (c >= 'A' && c <= 'Z') || c == '_' || (!first && c >= '0' && c <= '9');
+}
+
+/*
+ * Replace each {NAME} by a call (?&NAME) of the part, which lives once in
+ * a DEFINE block at the end of the pattern: expanding parts in place would
+ * make the joined pattern too large to compile.
+ */
+static int expand(struct loader *L, const char *src, struct fc_buf *out,
+		  const char *file, int line)
+{
+	const char *p = src, *q;
+
+	while (*p) {
+		if (*p == '\\' && p[1]) {
+			/* \p{L}, \x{a0}, \k{name}: the braces belong to the escape */
+			q = p + 2;
+			if (*q == '{' && strchr("pPxNgko", p[1])) {
+				while (*q && *q != '}')
+					q++;
+				if (*q)
+					q++;
+			}
+			fc_buf_add(out, p, (size_t)(q - p));
+			p = q;
+			continue;
+		}
+		if (*p == '{' && is_name_char((unsigned char)p[1], 1)) {
+			for (q = p + 1; is_name_char((unsigned char)*q, 0); q++)
+				;
+			if (*q == '}') {
+				if (!find_macro(L, p + 1, (size_t)(q - p - 1)))
+					return fc_error_set(L->err, FC_EDATA,
+							    "cannot load rules '%s': line %d: unknown part '{%.*s}'",
+							    file, line, (int)(q - p - 1), p + 1);
+				fc_buf_printf(out, "(?&%.*s)", (int)(q - p - 1), p + 1);
+				p = q + 1;
+				continue;
+			}
+		}
+		fc_buf_addch(out, *p++);
+	}
+	return FC_OK;
+}
+
+/* The DEFINE block holding every part, and how many groups it adds. */
+static int define_block(struct loader *L, struct fc_buf *out)
+{
+	size_t i;
+	int rc;
+
+	fc_buf_addstr(out, "(?(DEFINE)");
+	for (i = 0; i < L->nmacros; i++) {
+		fc_buf_printf(out, "(?<%s>", L->macros[i].name);
+		if ((rc = expand(L, L->macros[i].body, out, L->macros[i].file, L->macros[i].line)))
+			return rc;
+		fc_buf_addstr(out, "\n)");
+	}
+	fc_buf_addstr(out, ")");
+	return FC_OK;
+}
+
+/* ---- rule files --------------------------------------------------------- */
+
+static const char *const rule_keys[] = {
+	"match", "unit", "ignore", "qualifier", "period", "value", "priority",
+	"example", "expect", "date", "attach", "currency", "note", NULL,
+};
+
+static int is_key(const char *w, size_t n)
+{
+	int i;
+
+	for (i = 0; rule_keys[i]; i++)
+		if (strlen(rule_keys[i]) == n && memcmp(rule_keys[i], w, n) == 0)
+			return 1;
+	return 0;
+}
+
+static struct rule *new_rule(struct loader *L, const char *id, const char *file, int line)
+{
+	struct fc_engine *e = L->e;
+	struct rule *r;
+
+	if (e->nrules == L->caprules) {
+		L->caprules = L->caprules ? L->caprules * 2 : 64;
+		e->rules = fc_xrealloc(e->rules, L->caprules * sizeof(*e->rules));
+	}
+	r = &e->rules[e->nrules];
+	memset(r, 0, sizeof(*r));
+	r->id = fc_xstrdup(id);
+	r->file = (char *)file;
+	r->line = line;
+	r->kind = RK_FIGURE;
+	r->unit = FC_UNIT_COUNT;
+	r->priority = 50;
+	r->order = e->nrules;
+	r->attach = AT_SENTENCE;
+	e->nrules++;
+	return r;
+}
+
+static char *unquote(const char *s, size_t n)
+{
+	struct fc_buf b = FC_BUF_INIT;
+	size_t i;
+
+	if (n >= 2 && s[0] == '"' && s[n - 1] == '"') {
+		for (i = 1; i + 1 < n; i++) {
+			if (s[i] == '\\' && i + 2 < n)
+				i++;
+			fc_buf_addch(&b, s[i]);
+		}
+		if (!b.data)
+			fc_buf_addstr(&b, "");
+		return fc_buf_detach(&b, NULL);
+	}
+	return fc_xstrndup(s, n);
+}
+
+/* Read one interval end as written ("270", "-inf", "83.5"). */
+static char *interval_num(const char **pp, const char *stop)
+{
+	const char *p = *pp, *q = p;
+
+	while (*q && !strchr(stop, *q))
+		q++;
+	if (q == p)
+		return NULL;
+	*pp = q;
+	return fc_xstrndup(p, (size_t)(q - p));
+}
+
+/*
+ * "expect 300 count [270,300) hedge="just under" noun="local parties""
+ * or "expect nothing".
+ */
+static int parse_expect(struct loader *L, struct example *ex, const char *v,
+			const char *file, int line)
+{
+	struct expect x;
+	const char *p = v, *q;
+	char word[32];
+	size_t n;
+	int u;
+
+	if (strcmp(v, "nothing") == 0) {
+		ex->nothing = 1;
+		return FC_OK;
+	}
+	memset(&x, 0, sizeof(x));
+	x.line = line;
+	x.bottom = -1;
+	q = p;
+	while (*q && *q != ' ' && *q != '\t')
+		q++;
+	x.value = fc_xstrndup(p, (size_t)(q - p));
+	while (*q == ' ' || *q == '\t')
+		q++;
+	p = q;
+	while (*q && *q != ' ' && *q != '\t')
+		q++;
+	n = (size_t)(q - p);
+	if (n == 0 || n >= sizeof(word))
+		goto bad;
+	memcpy(word, p, n);
+	word[n] = '\0';
+	if ((u = unit_from_name(word)) < 0)
+		goto bad;
+	x.unit = u;
+	while (*q == ' ' || *q == '\t')
+		q++;
+	if (*q != '[' && *q != '(')
+		goto bad;
+	x.low_open = *q++ == '(';
+	if (!(x.low = interval_num(&q, ",")) || *q++ != ',' ||
+	    !(x.high = interval_num(&q, "])")) || !*q)
+		goto bad;
+	x.high_open = *q++ == ')';
+	for (;;) {
+		const char *k, *val;
+		size_t kn, vn;
+		char *s;
+
+		while (*q == ' ' || *q == '\t')
+			q++;
+		if (!*q)
+			break;
+		k = q;
+		while (*q && *q != '=')
+			q++;
+		if (!*q)
+			goto bad;
+		kn = (size_t)(q - k);
+		val = ++q;
+		if (*q == '"') {
+			q++;
+			while (*q && *q != '"')
+				q += (*q == '\\' && q[1]) ? 2 : 1;
+			if (!*q)
+				goto bad;
+			q++;
+		} else {
+			while (*q && *q != ' ' && *q != '\t')
+				q++;
+		}
+		vn = (size_t)(q - val);
+		s = unquote(val, vn);
+#define KEY(name) (kn == strlen(name) && memcmp(k, name, kn) == 0)
+		if (KEY("hedge"))
+			x.hedge = s;
+		else if (KEY("noun"))
+			x.noun = s;
+		else if (KEY("qualifier"))
+			x.qualifier = s;
+		else if (KEY("period"))
+			x.period = s;
+		else if (KEY("currency"))
+			x.currency = s;
+		else if (KEY("text"))
+			x.text = s;
+		else if (KEY("rule"))
+			x.rule = s;
+		else if (KEY("bottom"))
+			x.bottom = atoi(s), free(s);
+		else {
+			free(s);
+			fc_error_set(L->err, FC_EDATA,
+				     "cannot load rules '%s': line %d: unknown expect field '%.*s'",
+				     file, line, (int)kn, k);
+			goto fail;
+		}
+#undef KEY
+	}
+	ex->exp = fc_xrealloc(ex->exp, (ex->nexp + 1) * sizeof(*ex->exp));
+	ex->exp[ex->nexp++] = x;
+	return FC_OK;
+bad:
+	fc_error_set(L->err, FC_EDATA,
+		     "cannot load rules '%s': line %d: bad expect (write e.g. expect 300 count [270,300) hedge=\"just under\")",
+		     file, line);
+fail:
+	free(x.value);
+	free(x.low);
+	free(x.high);
+	free(x.hedge);
+	free(x.noun);
+	free(x.qualifier);
+	free(x.period);
+	free(x.currency);
+	free(x.text);
+	free(x.rule);
+	return FC_EDATA;
+}
+
+/* Apply "key value" to rule r. */
+static int rule_key(struct loader *L, struct rule *r, const char *key, size_t kn,
+		    char *val, const char *file, int line, char **cont)
+{
+	struct example *ex;
+	char *end;
+	int u;
+
+#define IS(k) (kn == strlen(k) && memcmp(key, k, kn) == 0)
+	*cont = NULL;
+	if (IS("match")) {
+		if (r->pattern)
+			return fc_error_set(L->err, FC_EDATA,
+					    "cannot load rules '%s': line %d: rule '%s' has two patterns",
+					    file, line, r->id);
+		r->pattern = fc_xstrdup(val);
+		*cont = r->pattern;
+	} else if (IS("unit")) {
+		if ((u = unit_from_name(val)) < 0)
+			return fc_error_set(L->err, FC_EDATA,
+					    "cannot load rules '%s': line %d: unknown unit '%s'",
+					    file, line, val);
+		r->unit = u;
+	} else if (IS("ignore")) {
+		r->kind = RK_IGNORE;
+	} else if (IS("qualifier")) {
+		r->kind = RK_QUALIFIER;
+		if (strcmp(val, "interim") == 0)
+			r->qual = FC_QUAL_INTERIM;
+		else if (strcmp(val, "final") == 0)
+			r->qual = FC_QUAL_FINAL;
+		else
+			return fc_error_set(L->err, FC_EDATA,
+					    "cannot load rules '%s': line %d: qualifier must be interim or final, not '%s'",
+					    file, line, val);
+	} else if (IS("period")) {
+		r->kind = RK_PERIOD;
+		r->attach = AT_NEAREST;
+	} else if (IS("attach")) {
+		if (strcmp(val, "sentence") == 0)
+			r->attach = AT_SENTENCE;
+		else if (strcmp(val, "nearest") == 0)
+			r->attach = AT_NEAREST;
+		else if (strcmp(val, "next") == 0)
+			r->attach = AT_NEXT;
+		else if (strcmp(val, "previous") == 0)
+			r->attach = AT_PREVIOUS;
+		else
+			return fc_error_set(L->err, FC_EDATA,
+					    "cannot load rules '%s': line %d: attach must be sentence, nearest, next or previous",
+					    file, line);
+	} else if (IS("value")) {
+		r->value = strtod(val, &end);
+		if (end == val || *end)
+			return fc_error_set(L->err, FC_EDATA,
+					    "cannot load rules '%s': line %d: value is not a number: '%s'",
+					    file, line, val);
+		r->has_value = 1;
+	} else if (IS("priority")) {
+		r->priority = (int)strtol(val, &end, 10);
+		if (end == val || *end)
+			return fc_error_set(L->err, FC_EDATA,
+					    "cannot load rules '%s': line %d: priority is not a number: '%s'",
+					    file, line, val);
+	} else if (IS("currency")) {
+		if (strlen(val) != 3)
+			return fc_error_set(L->err, FC_EDATA,
+					    "cannot load rules '%s': line %d: currency must be an ISO 4217 code",
+					    file, line);
+		memcpy(r->currency, val, 4);
+	} else if (IS("example")) {
+		if (!*val)
+			return fc_error_set(L->err, FC_EDATA,
+					    "cannot load rules '%s': line %d: empty example",
+					    file, line);
+		r->ex = fc_xrealloc(r->ex, (r->nex + 1) * sizeof(*r->ex));
+		ex = &r->ex[r->nex++];
+		memset(ex, 0, sizeof(*ex));
+		ex->line = line;
+		ex->text = unquote(val, strlen(val));
+		if (r->nex > 1 && r->ex[r->nex - 2].date)
+			ex->date = fc_xstrdup(r->ex[r->nex - 2].date);
+	} else if (IS("date")) {
+		if (!r->nex)
+			return fc_error_set(L->err, FC_EDATA,
+					    "cannot load rules '%s': line %d: date before any example",
+					    file, line);
+		free(r->ex[r->nex - 1].date);
+		r->ex[r->nex - 1].date = fc_xstrdup(val);
+	} else if (IS("expect")) {
+		if (!r->nex)
+			return fc_error_set(L->err, FC_EDATA,
+					    "cannot load rules '%s': line %d: expect before any example",
+					    file, line);
+		return parse_expect(L, &r->ex[r->nex - 1], val, file, line);
+	} else if (IS("note")) {
+		/* free text for readers */
+	}
+#undef IS
+	return FC_OK;
+}
+
+static int load_rule_file(struct loader *L, const char *path)
+{
+	char *data = NULL, *line, *next, *p, *w;
+	char **cont = NULL, *contv = NULL;
+	struct rule *r = NULL;
+	struct macro *m;
+	size_t len, wn;
+	int rc, lineno = 0;
+	char *file = NULL;
+
+	if ((rc = fc_read_file(path, 4 << 20, &data, &len, L->err))) {
+		fc_error_set(L->err, rc, "cannot load rules '%s': %s", path,
+			     strerror(errno ? errno : EIO));
+		goto out;
+	}
+	if (!fc_utf8_valid(data, len)) {
+		rc = fc_error_set(L->err, FC_EDATA, "cannot load rules '%s': not UTF-8", path);
+		goto out;
+	}
+	file = fc_xstrdup(path);
+	L->e->files = fc_xrealloc(L->e->files, (L->e->nfiles + 1) * sizeof(char *));
+	L->e->files[L->e->nfiles++] = file;
+	for (line = data; line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		lineno++;
+		if ((p = strchr(line, '\r')) && p[1] == '\0')
+			*p = '\0';
+		p = line;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '\0' || *p == '#') {
+			continue;
+		}
+		if (p == line) {
+			/* a statement at the left margin */
+			cont = NULL;
+			w = p;
+			while (*p && *p != ' ' && *p != '\t')
+				p++;
+			wn = (size_t)(p - w);
+			while (*p == ' ' || *p == '\t')
+				p++;
+			fc_trim(p);
+			if (wn == 6 && memcmp(w, "define", 6) == 0) {
+				char *name = p;
+
+				r = NULL;
+				while (is_name_char((unsigned char)*p, p == name))
+					p++;
+				if (p == name || (*p && *p != ' ' && *p != '\t')) {
+					rc = fc_error_set(L->err, FC_EDATA,
+							  "cannot load rules '%s': line %d: a part's name is upper case letters, digits and _",
+							  path, lineno);
+					goto out;
+				}
+				if (*p)
+					*p++ = '\0';
+				if ((m = find_macro(L, name, strlen(name)))) {
+					rc = fc_error_set(L->err, FC_EDATA,
+							  "cannot load rules '%s': line %d: part '%s' already defined at '%s' line %d",
+							  path, lineno, name, m->file, m->line);
+					goto out;
+				}
+				while (*p == ' ' || *p == '\t')
+					p++;
+				if (*p == '=')
+					p++;
+				add_macro(L, name, fc_xstrdup(fc_trim(p)), path, lineno);
+				cont = &L->macros[L->nmacros - 1].body;
+			} else if (wn == 4 && memcmp(w, "rule", 4) == 0) {
+				size_t i;
+
+				if (!*p || strpbrk(p, " \t")) {
+					rc = fc_error_set(L->err, FC_EDATA,
+							  "cannot load rules '%s': line %d: rule needs one id",
+							  path, lineno);
+					goto out;
+				}
+				for (i = 0; i < L->e->nrules; i++)
+					if (strcmp(L->e->rules[i].id, p) == 0) {
+						rc = fc_error_set(L->err, FC_EDATA,
+								  "cannot load rules '%s': line %d: rule '%s' already defined at '%s' line %d",
+								  path, lineno, p, L->e->rules[i].file,
+								  L->e->rules[i].line);
+						goto out;
+					}
+				r = new_rule(L, p, file, lineno);
+			} else {
+				rc = fc_error_set(L->err, FC_EDATA,
+						  "cannot load rules '%s': line %d: expected 'rule ID' or 'define NAME', not '%.*s'",
+						  path, lineno, (int)wn, w);
+				goto out;
+			}
+			continue;
+		}
+		/* an indented line: "key value" or the continuation of a pattern */
+		w = p;
+		while (*p && *p != ' ' && *p != '\t')
+			p++;
+		wn = (size_t)(p - w);
+		if (!is_key(w, wn)) {
+			if (!cont) {
+				rc = fc_error_set(L->err, FC_EDATA,
+						  "cannot load rules '%s': line %d: unknown key '%.*s'",
+						  path, lineno, (int)wn, w);
+				goto out;
+			}
+			{
+				struct fc_buf b = FC_BUF_INIT;
+
+				fc_buf_addstr(&b, *cont);
+				fc_buf_addch(&b, '\n');
+				fc_buf_addstr(&b, fc_trim(w));
+				free(*cont);
+				*cont = fc_buf_detach(&b, NULL);
+			}
+			continue;
+		}
+		if (!r) {
+			rc = fc_error_set(L->err, FC_EDATA,
+					  "cannot load rules '%s': line %d: '%.*s' outside a rule",
+					  path, lineno, (int)wn, w);
+			goto out;
+		}
+		while (*p == ' ' || *p == '\t')
+			p++;
+		fc_trim(p);
+		if ((rc = rule_key(L, r, w, wn, p, path, lineno, &contv)))
+			goto out;
+		cont = contv ? &r->pattern : NULL;
+	}
+	/* every rule of the file must have a pattern */
+	{
+		size_t i;
+
+		for (i = 0; i < L->e->nrules; i++) {
+			r = &L->e->rules[i];
+			if (r->file == file && !r->pattern) {
+				rc = fc_error_set(L->err, FC_EDATA,
+						  "cannot load rules '%s': line %d: missing pattern",
+						  path, r->line);
+				goto out;
+			}
+		}
+	}
+out:
+	free(data);
+	return rc;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Load every *.rules file of dir, in name order.  A missing dir is an error only if required. */
+static int load_dir(struct loader *L, const char *dir, int required)
+{
+	DIR *d = NULL;
+	struct dirent *de;
+	char **names = NULL, *path = NULL;
+	size_t n = 0, i, l;
+	int rc = FC_OK;
+
+	if (!(d = opendir(dir))) {
+		if (required || errno != ENOENT)
+			rc = fc_error_set(L->err, errno == ENOENT || errno == ENOTDIR ? FC_EDATA : FC_ESYS,
+					  "cannot load rules '%s': %s", dir, strerror(errno));
+		goto out;
+	}
+	while ((de = readdir(d))) {
+		l = strlen(de->d_name);
+		if (l > 6 && strcmp(de->d_name + l - 6, ".rules") == 0 && de->d_name[0] != '.') {
+			names = fc_xrealloc(names, (n + 1) * sizeof(*names));
+			names[n++] = fc_xstrdup(de->d_name);
+		}
+	}
+	qsort(names, n, sizeof(*names), cmp_str);
+	for (i = 0; i < n; i++) {
+		struct fc_buf b = FC_BUF_INIT;
+
+		fc_buf_printf(&b, "%s/%s", dir, names[i]);
+		path = fc_buf_detach(&b, NULL);
+		rc = load_rule_file(L, path);
+		free(path);
+		if (rc)
+			goto out;
+	}
+out:
+	if (d)
+		closedir(d);
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return rc;
+}
+
+/* ---- compiling ------------------------------------------------------------ */
+
+#define COMPILE_OPTS (PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_EXTENDED | PCRE2_DUPNAMES)
+
+static int group_index(const char *name)
+{
+	int i;
+
+	for (i = 0; i < G_NGROUPS; i++)
+		if (strcmp(fc_group_names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+/* Compile one rule alone: reports errors at its line and learns its groups. */
+static int compile_rule(struct loader *L, struct rule *r, uint32_t base)
+{
+	struct fc_buf b = FC_BUF_INIT, whole = FC_BUF_INIT;
+	pcre2_code *re = NULL;
+	PCRE2_UCHAR msg[256];
+	PCRE2_SIZE off;
+	uint32_t count, size, i, caps;
+	PCRE2_SPTR table;
+	int code, rc = FC_OK, g;
+
+	if ((rc = expand(L, r->pattern, &b, r->file, r->line)))
+		goto out;
+	free(r->pattern);
+	r->pattern = fc_buf_detach(&b, NULL);
+	fc_buf_printf(&whole, "(?:%s\n)%s", r->pattern, L->defines);
+	re = pcre2_compile((PCRE2_SPTR)whole.data, whole.len, COMPILE_OPTS, &code, &off, NULL);
+	if (!re) {
+		pcre2_get_error_message(code, msg, sizeof(msg));
+		if (off <= strlen(r->pattern) + 3)
+			rc = fc_error_set(L->err, FC_EDATA,
+					  "cannot load rules '%s': line %d: rule '%s': bad pattern at offset %zu: %s",
+					  r->file, r->line, r->id, off >= 3 ? (size_t)off - 3 : 0, (char *)msg);
+		else
+			rc = fc_error_set(L->err, FC_EDATA,
+					  "cannot load rules '%s': line %d: rule '%s': a part it uses is broken: %s",
+					  r->file, r->line, r->id, (char *)msg);
+		goto out;
+	}
+	pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &caps);
+	r->ncaps = caps - L->ndefcaps;
+	pcre2_pattern_info(re, PCRE2_INFO_NAMECOUNT, &count);
+	pcre2_pattern_info(re, PCRE2_INFO_NAMEENTRYSIZE, &size);
+	pcre2_pattern_info(re, PCRE2_INFO_NAMETABLE, &table);
+	for (i = 0; i < count; i++) {
+		const unsigned char *ent = table + i * size;
+		uint32_t num = ((uint32_t)ent[0] << 8) | ent[1];
+		const char *name = (const char *)ent + 2;
+
+		if (num > r->ncaps || (name[0] == 'x' && name[1] == '_'))
+			continue;	/* parts, and private helper groups */
+		if ((g = group_index(name)) < 0) {
+			rc = fc_error_set(L->err, FC_EDATA,
+					  "cannot load rules '%s': line %d: rule '%s': unknown group name '%s'",
+					  r->file, r->line, r->id, name);
+			goto out;
+		}
+		if (!r->group[g])
+			r->group[g] = base + num;
+		else if (!r->dup[g])
+			r->dup[g] = base + num;
+	}
+	if (r->kind == RK_FIGURE && !r->group[G_NUM] && !r->group[G_LO] &&
+	    !r->group[G_A] && !r->has_value) {
+		rc = fc_error_set(L->err, FC_EDATA,
+				  "cannot load rules '%s': line %d: rule '%s' captures no number (name a group num, lo/hi or a/b, or give a value)",
+				  r->file, r->line, r->id);
+		goto out;
+	}
+out:
+	pcre2_code_free(re);
+	fc_buf_release(&b);
+	fc_buf_release(&whole);
+	return rc;
+}
+
+/* Check the parts on their own, so a broken one is named, and count their groups. */
+static int compile_defines(struct loader *L)
+{
+	struct fc_buf b = FC_BUF_INIT;
+	pcre2_code *re = NULL;
+	PCRE2_UCHAR msg[256];
+	PCRE2_SIZE off;
+	size_t i;
+	int code, rc;
+
+	for (i = 0; i < L->nmacros; i++) {
+		struct macro *m = &L->macros[i];
+
+		fc_buf_reset(&b);
+		fc_buf_addstr(&b, "(?:");
+		if ((rc = expand(L, m->body, &b, m->file, m->line)))
+			goto out;
+		fc_buf_addstr(&b, "\n)");
+		/* the other parts it calls, so that calls resolve */
+		{
+			struct fc_buf d = FC_BUF_INIT;
+
+			if ((rc = define_block(L, &d))) {
+				fc_buf_release(&d);
+				goto out;
+			}
+			fc_buf_add(&b, d.data, d.len);
+			fc_buf_release(&d);
+		}
+		re = pcre2_compile((PCRE2_SPTR)b.data, b.len, COMPILE_OPTS, &code, &off, NULL);
+		if (!re) {
+			pcre2_get_error_message(code, msg, sizeof(msg));
+			rc = fc_error_set(L->err, FC_EDATA,
+					  "cannot load rules '%s': line %d: part '%s': %s",
+					  m->file, m->line, m->name, (char *)msg);
+			goto out;
+		}
+		pcre2_code_free(re);
+		re = NULL;
+	}
+	fc_buf_reset(&b);
+	if ((rc = define_block(L, &b)))
+		goto out;
+	re = pcre2_compile((PCRE2_SPTR)b.data, b.len, COMPILE_OPTS, &code, &off, NULL);
+	if (!re) {
+		pcre2_get_error_message(code, msg, sizeof(msg));
+		rc = fc_error_set(L->err, FC_EDATA, "cannot load rules: the parts do not compile together: %s",
+				  (char *)msg);
+		goto out;
+	}
+	pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &L->ndefcaps);
+	L->defines = fc_buf_detach(&b, NULL);
+out:
+	pcre2_code_free(re);
+	fc_buf_release(&b);
+	return rc;
+}
+
+static void start_bytes(struct fc_engine *e, const pcre2_code *re);
+
+static struct fc_engine *sort_engine;
+
+static int cmp_prio(const void *a, const void *b)
+{
+	const struct rule *x = &sort_engine->rules[*(const size_t *)a];
+	const struct rule *y = &sort_engine->rules[*(const size_t *)b];
+
+	if (x->priority != y->priority)
+		return y->priority - x->priority;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Join rules into one alternation, each branch marked with its index. */
+static int build(struct loader *L, int qual, pcre2_code **out, size_t **idx, size_t *nidx)
+{
+	struct fc_engine *e = L->e;
+	struct fc_buf b = FC_BUF_INIT;
+	PCRE2_UCHAR msg[256];
+	PCRE2_SIZE off;
+	uint32_t base = 0;
+	size_t i, n = 0;
+	int code, rc = FC_OK;
+	size_t *v = fc_xcalloc(e->nrules + 1, sizeof(*v));
+
+	for (i = 0; i < e->nrules; i++) {
+		int isq = e->rules[i].kind == RK_QUALIFIER || e->rules[i].kind == RK_PERIOD;
+
+		if (isq == qual)
+			v[n++] = i;
+	}
+	sort_engine = e;
+	qsort(v, n, sizeof(*v), cmp_prio);
+	fc_buf_addstr(&b, "(?:");
+	for (i = 0; i < n; i++) {
+		struct rule *r = &e->rules[v[i]];
+
+		if ((rc = compile_rule(L, r, base)))
+			goto out;
+		base += r->ncaps;
+		fc_buf_printf(&b, "%s(*MARK:%zu)(?:%s\n)", i ? "|" : "", i, r->pattern);
+	}
+	if (!n)
+		fc_buf_addstr(&b, "(*FAIL)");
+	fc_buf_addstr(&b, ")");
+	fc_buf_addstr(&b, L->defines);
+	*out = pcre2_compile((PCRE2_SPTR)b.data, b.len,
+			     COMPILE_OPTS | (qual ? 0 : PCRE2_ANCHORED), &code, &off, NULL);
+	if (!*out) {
+		pcre2_get_error_message(code, msg, sizeof(msg));
+		rc = fc_error_set(L->err, FC_EDATA,
+				  "cannot load rules: combined pattern at offset %zu: %s (a rule uses numbered groups or back references?)",
+				  (size_t)off, (char *)msg);
+		goto out;
+	}
+	/* Without JIT the interpreter still works, only slower. */
+	pcre2_jit_compile(*out, PCRE2_JIT_COMPLETE);
+	if (!qual) {
+		/* the same pattern unanchored tells which bytes a match can start with */
+		pcre2_code *tmp = pcre2_compile((PCRE2_SPTR)b.data, b.len, COMPILE_OPTS,
+						&code, &off, NULL);
+
+		if (tmp)
+			start_bytes(e, tmp);
+		else
+			memset(e->start_map, 1, sizeof(e->start_map));
+		pcre2_code_free(tmp);
+	}
+	*idx = v;
+	*nidx = n;
+	v = NULL;
+out:
+	free(v);
+	fc_buf_release(&b);
+	return rc;
+}
+
+/* Bytes that may start a figure match, so that hopeless start points cost nothing. */
+static void start_bytes(struct fc_engine *e, const pcre2_code *re)
+{
+	const uint8_t *map = NULL;
+	uint32_t type = 0, unit, c;
+	int i;
+
+	memset(e->start_map, 0, sizeof(e->start_map));
+	if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTBITMAP, &map) == 0 && map) {
+		for (i = 0; i < 256; i++)
+			if (map[i / 8] & (1u << (i % 8)))
+				e->start_map[i] = 1;
+		return;
+	}
+	pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODETYPE, &type);
+	if (type == 1 && pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODEUNIT, &unit) == 0) {
+		c = unit & 0xff;
+		e->start_map[c] = 1;
+		if (c >= 'a' && c <= 'z')
+			e->start_map[c - 32] = 1;
+		if (c >= 'A' && c <= 'Z')
+			e->start_map[c + 32] = 1;
+		return;
+	}
+	memset(e->start_map, 1, sizeof(e->start_map));
+}
+
+void fc_engine_free(struct fc_engine *e)
+{
+	size_t i, j, k;
+
+	if (!e)
+		return;
+	for (i = 0; i < e->nrules; i++) {
+		struct rule *r = &e->rules[i];
+
+		free(r->id);
+		free(r->pattern);
+		for (j = 0; j < r->nex; j++) {
+			struct example *ex = &r->ex[j];
+
+			free(ex->text);
+			free(ex->date);
+			for (k = 0; k < ex->nexp; k++) {
+				struct expect *x = &ex->exp[k];
+
+				free(x->value);
+				free(x->low);
+				free(x->high);
+				free(x->hedge);
+				free(x->noun);
+				free(x->qualifier);
+				free(x->period);
+				free(x->currency);
+				free(x->text);
+				free(x->rule);
+			}
+			free(ex->exp);
+		}
+		free(r->ex);
+	}
+	free(e->rules);
+	for (i = 0; i < e->nhedges; i++)
+		free(e->hedges[i].text);
+	free(e->hedges);
+	for (i = 0; i < e->nfiles; i++)
+		free(e->files[i]);
+	free(e->files);
+	free(e->fig_rule);
+	free(e->qual_rule);
+	pcre2_code_free(e->fig_re);
+	pcre2_code_free(e->qual_re);
+	pcre2_match_data_free(e->md);
+	pcre2_match_context_free(e->mctx);
+	pcre2_jit_stack_free(e->jit);
+	free(e);
+}
+
+int fc_engine_load(const char *datadir, const char *packdir,
+		   struct fc_engine **out, struct fc_error *err)
+{
+	struct loader L;
+	struct fc_engine *e = fc_xcalloc(1, sizeof(*e));
+	struct fc_buf path = FC_BUF_INIT;
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	memset(&L, 0, sizeof(L));
+	L.e = e;
+	L.err = err;
+	if (!datadir) {
+		rc = fc_error_set(err, FC_EUSAGE, "cannot load rules: no data directory");
+		goto out;
+	}
+	fc_buf_printf(&path, "%s/rules/hedges.tsv", datadir);
+	if ((rc = load_hedges(&L, path.data)))
+		goto out;
+	hedge_macro(&L, 0);
+	hedge_macro(&L, 1);
+	fc_buf_reset(&path);
+	fc_buf_printf(&path, "%s/rules", datadir);
+	if ((rc = load_dir(&L, path.data, 1)))
+		goto out;
+	if (packdir) {
+		fc_buf_reset(&path);
+		fc_buf_printf(&path, "%s/rules", packdir);
+		if ((rc = load_dir(&L, path.data, 0)))
+			goto out;
+	}
+	if ((rc = compile_defines(&L)))
+		goto out;
+	if ((rc = build(&L, 0, &e->fig_re, &e->fig_rule, &e->nfig)) ||
+	    (rc = build(&L, 1, &e->qual_re, &e->qual_rule, &e->nqual)))
+		goto out;
+	e->mctx = pcre2_match_context_create(NULL);
+	e->jit = pcre2_jit_stack_create(JIT_STACK_MIN, JIT_STACK_MAX, NULL);
+	e->md = pcre2_match_data_create(256, NULL);
+	if (!e->mctx || !e->jit || !e->md) {
+		rc = fc_error_set(err, FC_ESYS, "cannot load rules: out of memory");
+		goto out;
+	}
+	pcre2_set_match_limit(e->mctx, MATCH_LIMIT);
+	pcre2_set_depth_limit(e->mctx, DEPTH_LIMIT);
+	pcre2_set_heap_limit(e->mctx, HEAP_LIMIT_KB);
+	pcre2_jit_stack_assign(e->mctx, NULL, e->jit);
+	*out = e;
+	e = NULL;
+out:
+	for (i = 0; i < L.nmacros; i++) {
+		free(L.macros[i].name);
+		free(L.macros[i].body);
+		free(L.macros[i].file);
+	}
+	free(L.macros);
+	free(L.defines);
+	fc_buf_release(&path);
+	fc_engine_free(e);
+	return rc;
+}
+
+size_t fc_engine_rule_count(const struct fc_engine *e)
+{
+	return e ? e->nrules : 0;
+}
