@@ -185,10 +185,14 @@ static void find_mentions(struct fc_extractor *x, const char *t,
 	}
 }
 
-static int is_possessive_end(const char *t, size_t end)
+/* Length of a possessive "'s" (straight or curly) right after a name, else 0. */
+static size_t possessive_len(const char *t, size_t end, size_t limit)
 {
-	return (end >= 2 && t[end - 2] == '\'' && t[end - 1] == 's') ||
-		(end >= 4 && memcmp(t + end - 4, "’s", 4) == 0);
+	if (end + 2 <= limit && t[end] == '\'' && t[end + 1] == 's')
+		return 2;
+	if (end + 4 <= limit && memcmp(t + end, "\xE2\x80\x99s", 4) == 0)
+		return 4;
+	return 0;
 }
 
 /* Any figure other than self starting inside [a, b)? */
@@ -233,8 +237,12 @@ static void link_figure(struct fc_extractor *x, const char *t,
 			from = m->v[i].end + ov[1];
 		}
 	}
-	/* "53 who nominated Mr Smith", "90 per cent backing Mr Smith". */
-	for (i = m0; !rel && i < m1; i++) {
+	/*
+	 * "53 who nominated Mr Smith", "90 per cent backing Mr Smith": people
+	 * or votes for someone (not "£25 paid to support Smith").
+	 */
+	for (i = m0; !rel && (f->unit == FC_UNIT_COUNT || f->unit == FC_UNIT_PERCENT ||
+			      f->unit == FC_UNIT_FRACTION) && i < m1; i++) {
 		const struct fc_mention *k = &m->v[i];
 
 		if (k->start < f->end || !k->actor)
@@ -251,10 +259,10 @@ static void link_figure(struct fc_extractor *x, const char *t,
 	/* "Smith's 41": a possessive right before the figure. */
 	for (i = m0; !l->subject && i < m1; i++) {
 		const struct fc_mention *k = &m->v[i];
-		size_t gap = f->start - k->end;
+		size_t pl = possessive_len(t, k->end, s->end);
 
-		if (k->end <= f->start && k->actor && gap <= 2 &&
-		    is_possessive_end(t, k->end)) {
+		if (k->end <= f->start && k->actor && pl &&
+		    f->start - k->end - pl <= 1) {
 			l->subject = k->actor;
 			l->rule = "link.possessive";
 		}
@@ -271,17 +279,28 @@ static void link_figure(struct fc_extractor *x, const char *t,
 		if (match_in(x, x->object_re, t, ctx, k->start))
 			continue;
 		/* "Smith's campaign ... 240": a possessive governs its own noun. */
-		if (is_possessive_end(t, k->end) && f->start - k->end > 2)
+		if (possessive_len(t, k->end, s->end))
 			continue;
 		l->subject = k->actor;
 		l->rule = "link.before";
 	}
-	/* "he can only gain 15%": the person the previous sentence was about. */
-	if (!l->subject && prev_person &&
-	    pcre2_match(x->pronoun_re, (PCRE2_SPTR)t, f->start, from, 0, x->md,
-			NULL) > 0) {
-		l->subject = prev_person;
-		l->rule = "link.pronoun";
+	/*
+	 * "he can only gain 15%": the last person named before the pronoun in
+	 * this sentence (not the speaker), else the one the previous sentence
+	 * was about.
+	 */
+	if (!l->subject && pcre2_match(x->pronoun_re, (PCRE2_SPTR)t, f->start,
+				       s->start, 0, x->md, NULL) > 0) {
+		size_t p = pcre2_get_ovector_pointer(x->md)[0];
+
+		for (i = m0; i < m1 && m->v[i].end <= p; i++)
+			if (m->v[i].actor && m->v[i].actor != l->speaker &&
+			    strcmp(m->v[i].actor->kind, "person") == 0)
+				l->subject = m->v[i].actor;
+		if (!l->subject)
+			l->subject = prev_person;
+		if (l->subject)
+			l->rule = "link.pronoun";
 	}
 	if (!l->rule)
 		l->rule = "link.none";
@@ -307,10 +326,33 @@ static char *span_dup(const char *t, size_t a, size_t b)
 	return b > a ? fc_xstrndup(t + a, b - a) : NULL;
 }
 
-/* The metric of a figure: its noun, else the rest of its clause, else its sentence. */
+static const struct fc_metric *match_ctx(struct fc_extractor *x, const char *unit,
+					  const char *noun, size_t nlen,
+					  const char *t, size_t len,
+					  const struct fc_span *para)
+{
+	const struct fc_metric *m;
+
+	/* The paragraph first; a story's topic often stands a paragraph earlier. */
+	if ((m = fc_pack_match_metric(x->pack, unit, noun, nlen, t + para->start,
+				      para->end - para->start)))
+		return m;
+	return fc_pack_match_metric(x->pack, unit, noun, nlen, t, len);
+}
+
+/*
+ * What a figure counts.  Its noun, as the pack's noun patterns see it (an
+ * empty noun too: a pack may have rows for bare figures).  A bare figure
+ * first counts what the nearest earlier figure of its kind in the sentence
+ * counts ("4 per cent of those who took part ..., with over 90 per cent").
+ * Failing those, the nearest words: the rest of its clause, the words
+ * before it back to a comma ("a higher margin than last year's 59.5%"),
+ * then the whole sentence.
+ */
 static const struct fc_metric *metric_for(struct fc_extractor *x, const char *t,
 					  size_t len, const struct fc_span *s,
-					  const struct fc_figure *f)
+					  const struct fc_figure *f,
+					  const struct fc_metric *inherit)
 {
 	const char *unit = fc_unit_name(f->unit);
 	struct fc_span para = fc_paragraph_at(t, len, f->start);
@@ -318,23 +360,26 @@ static const struct fc_metric *metric_for(struct fc_extractor *x, const char *t,
 	size_t a = f->end, b;
 
 	if (f->noun_end > f->noun_start)
-		return fc_pack_match_metric(x->pack, unit, t + f->noun_start,
-					    f->noun_end - f->noun_start,
-					    t + para.start, para.end - para.start);
-	/* The clause after the figure: up to the next comma or stop. */
-	for (b = a; b < s->end && b - a < 60 && !strchr(",;:.", t[b]); b++)
+		return match_ctx(x, unit, t + f->noun_start,
+				 f->noun_end - f->noun_start, t, len, &para);
+	if (inherit)
+		return inherit;
+	if ((m = match_ctx(x, unit, "", 0, t, len, &para)))
+		return m;
+	for (b = a; b < s->end && b - a < 60 && !strchr(",;:.()", t[b]); b++)
 		;
-	if (b > a && (m = fc_pack_match_metric(x->pack, unit, t + a, b - a,
-					       t + para.start,
-					       para.end - para.start)))
+	if (b > a && (m = match_ctx(x, unit, t + a, b - a, t, len, &para)))
+		return m;
+	for (a = f->start; a > s->start && f->start - a < 60 &&
+	     !strchr(",;:()", t[a - 1]); a--)
+		;
+	if (a < f->start && (m = match_ctx(x, unit, t + a, f->start - a, t, len,
+					   &para)))
 		return m;
 	if (f->unit == FC_UNIT_COUNT || f->unit == FC_UNIT_RANK ||
 	    f->unit == FC_UNIT_CURRENCY || f->unit == FC_UNIT_ODDS)
-		return fc_pack_match_metric(x->pack, unit, "", 0, t + para.start,
-					    para.end - para.start);
-	return fc_pack_match_metric(x->pack, unit, t + s->start,
-				    s->end - s->start, t + para.start,
-				    para.end - para.start);
+		return NULL;
+	return match_ctx(x, unit, t + s->start, s->end - s->start, t, len, &para);
 }
 
 static void fill_claim(struct fc_claim *c, const char *t, const struct fc_span *s,
@@ -380,13 +425,9 @@ static void fill_claim(struct fc_claim *c, const char *t, const struct fc_span *
 	}
 }
 
-/* Same family of units for metric inheritance: counts and their ratios. */
-static int same_family(enum fc_unit a, enum fc_unit b)
+static int streq_opt(const char *a, const char *b)
 {
-	return a == b || ((a == FC_UNIT_COUNT || a == FC_UNIT_RATIO ||
-			   a == FC_UNIT_MULTIPLE) &&
-			  (b == FC_UNIT_COUNT || b == FC_UNIT_RATIO ||
-			   b == FC_UNIT_MULTIPLE));
+	return strcmp(a ? a : "", b ? b : "") == 0;
 }
 
 int fc_extract_segment(struct fc_extractor *x, const struct fc_seg_in *in,
@@ -407,7 +448,6 @@ int fc_extract_segment(struct fc_extractor *x, const struct fc_seg_in *in,
 		const struct fc_span *s = &out->sentences.v[si];
 		size_t m0 = out->mentions.n, m1, first_claim = out->claims.n, k;
 		const struct fc_actor *first_person = NULL;
-		int interim = 0;
 
 		find_mentions(x, in->text, s, si, &out->mentions);
 		m1 = out->mentions.n;
@@ -415,41 +455,57 @@ int fc_extract_segment(struct fc_extractor *x, const struct fc_seg_in *in,
 			;
 		for (; fi < out->figures.n && out->figures.v[fi].start < s->end; fi++) {
 			const struct fc_figure *f = &out->figures.v[fi];
-			const struct fc_metric *m;
+			const struct fc_metric *m, *inherit = NULL;
 			struct link l;
 
+			/*
+			 * "finished fourth-bottom": without the size of the field a
+			 * rank from the bottom cannot be set against other ranks.
+			 */
+			if (f->unit == FC_UNIT_RANK && f->rank_from_bottom)
+				continue;
+
+			/*
+			 * A bare figure counts what the nearest earlier one of its
+			 * kind and period counts.
+			 */
+			for (k = out->claims.n; k-- > first_claim;) {
+				const struct fc_claim *g = &out->claims.v[k];
+
+				if (strcmp(g->unit, fc_unit_name(f->unit)) != 0)
+					continue;
+				if (f->period[0] && !streq_opt(g->period, f->period))
+					break;
+				if (g->metric) {
+					inherit = fc_pack_metric(x->pack, g->metric);
+					break;
+				}
+			}
 			link_figure(x, in->text, s, &out->mentions, m0, m1,
 				    &out->figures, fi, prev_person, &l);
-			m = metric_for(x, in->text, in->len, s, f);
+			m = metric_for(x, in->text, in->len, s, f, inherit);
 			fill_claim(fc_claim_vec_push(&out->claims), in->text, s,
 				   si, f, &l, m, l.speaker ? l.speaker->name : speaker,
 				   in->ref_date);
-			interim |= f->qualifier == FC_QUAL_INTERIM;
 		}
 		/*
-		 * Within a sentence, bare figures ("amassed 240, compared to
-		 * Smith's 41") count what the nearest earlier figure counts, and
-		 * an interim qualifier covers every figure of the sentence.
+		 * An interim qualifier ("from 271 nominations so far") covers the
+		 * other figures of its sentence that count the same thing.
 		 */
 		for (k = first_claim; k < out->claims.n; k++) {
 			struct fc_claim *c = &out->claims.v[k];
-			const struct fc_figure *f = &out->figures.v[fi - (out->claims.n - k)];
 			size_t j;
 
-			if (!c->metric && !c->noun)
-				for (j = k; j-- > first_claim;) {
-					const struct fc_figure *g = &out->figures.v[fi - (out->claims.n - j)];
+			if (!c->qualifier || strcmp(c->qualifier, "interim") != 0 ||
+			    !c->metric)
+				continue;
+			for (j = first_claim; j < out->claims.n; j++) {
+				struct fc_claim *o = &out->claims.v[j];
 
-					if (out->claims.v[j].metric &&
-					    same_family(f->unit, g->unit) &&
-					    f->unit != FC_UNIT_RATIO &&
-					    f->unit != FC_UNIT_MULTIPLE) {
-						c->metric = fc_xstrdup(out->claims.v[j].metric);
-						break;
-					}
-				}
-			if (interim && !c->qualifier)
-				c->qualifier = fc_xstrdup("interim");
+				if (!o->qualifier && o->metric &&
+				    strcmp(o->metric, c->metric) == 0)
+					o->qualifier = fc_xstrdup("interim");
+			}
 		}
 		for (k = m0; k < m1; k++) {
 			const struct fc_actor *a = out->mentions.v[k].actor;

@@ -62,9 +62,7 @@ int main(int argc, char **argv)
 		free(prev);
 	}
 	rc = fc_stage_extract(st, &o, &s, &err);
-	if (rc && rc != FC_EDATA)
-		fc_cli_fail(&c, rc, &err);
-	else if (rc == FC_EDATA && s.done == 0 && s.failed == 0 && s.limited == 0)
+	if (rc == FC_ESYS)
 		fc_cli_fail(&c, rc, &err);
 	if (rc != FC_ESYS && c.pack && fc_store_meta_set(st, "pack", abs, &err))
 		rc = fc_cli_fail(&c, FC_ESYS, &err);

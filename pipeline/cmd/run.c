@@ -120,7 +120,7 @@ int main(int argc, char **argv)
 	worst = rc > worst ? rc : worst;
 	rc = fc_stage_extract(st, &o, &s, &err);
 	summary(&c, "extract", &s, "claims");
-	if (rc && rc != FC_EDATA)
+	if (rc == FC_ESYS)
 		goto fail;
 	worst = rc > worst ? rc : worst;
 	if (o.packdir && (rc = fc_store_meta_set(st, "pack", o.packdir, &err)))

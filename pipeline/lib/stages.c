@@ -222,8 +222,12 @@ int fc_stage_extract(struct fc_store *st, const struct fc_stage_opts *o,
 	int rc, worst = FC_OK;
 
 	memset(stats, 0, sizeof(*stats));
-	if ((rc = fc_extractor_new(o->datadir, o->packdir, &x, err)))
+	if ((rc = fc_extractor_new(o->datadir, o->packdir, &x, err))) {
+		/* Reported here, so callers print only system errors. */
+		if (rc != FC_ESYS)
+			diag(o, rc, "%s", err->msg);
 		return rc;
+	}
 	if ((rc = fc_store_pending(st, FC_STAGE_EXTRACT, o->redo, &ids, &n, err)))
 		goto out;
 	for (i = 0; i < n; i++) {
