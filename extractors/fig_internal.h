@@ -72,6 +72,8 @@ struct rule {
 	size_t order;
 	char *pattern;			/* after macro expansion */
 	uint32_t ncaps;
+	uint32_t base;			/* its first group is base + 1 in the combined pattern */
+	pcre2_code *code;		/* the rule alone, anchored: the fallback when its match fails */
 	uint32_t group[G_NGROUPS];	/* capture numbers in the combined pattern; 0 if absent */
 	uint32_t dup[G_NGROUPS];	/* a second group of the same name (alternatives); 0 if none */
 	struct example *ex;

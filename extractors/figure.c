@@ -10,6 +10,8 @@
 #define BACK_TOKENS 6
 /* How far (bytes) a period phrase may stand from the figure it dates. */
 #define PERIOD_GAP 40
+/* How far a sentence-wide qualifier ("so far") reaches: long sentences hold unrelated figures. */
+#define QUAL_GAP 160
 
 void fc_figure_list_init(struct fc_figure_list *l)
 {
@@ -240,6 +242,12 @@ static size_t start_points(const struct fc_engine *e, const char *t, size_t floo
 		if (a <= p && e->start_map[u[a]] && (out == 0 || st[out - 1] < a))
 			st[out++] = a;
 	}
+	/* "x>10": a comparison sign glued before the number */
+	a = p;
+	while (a > floor && strchr("<>=~", t[a - 1]) && t[a - 1])
+		a--;
+	if (a < p && (out == 0 || st[out - 1] < a))
+		st[out++] = a;
 	if (out == 0 || st[out - 1] < p)
 		st[out++] = p;
 	return out;
@@ -252,14 +260,19 @@ struct span {
 	int set;
 };
 
-static struct span group(const struct rule *r, const PCRE2_SIZE *ov, uint32_t count, int g)
+/*
+ * Group numbers are those of the combined pattern; a match of the rule on
+ * its own (the fallback) numbers them from 1, which rebase undoes.
+ */
+static struct span group(const struct rule *r, const PCRE2_SIZE *ov, uint32_t count,
+			 uint32_t rebase, int g)
 {
 	struct span sp = { 0, 0, 0 };
 	uint32_t nums[2] = { r->group[g], r->dup[g] };
 	int i;
 
 	for (i = 0; i < 2; i++) {
-		uint32_t k = nums[i];
+		uint32_t k = nums[i] ? nums[i] - rebase : 0;
 
 		if (k && k < count && ov[2 * k] != PCRE2_UNSET) {
 			sp.s = ov[2 * k];
@@ -364,14 +377,14 @@ static size_t trim_tail(const char *t, size_t s, size_t e)
  * rule captured is not a number after all (the caller tries elsewhere).
  */
 static int make_figure(const struct fc_engine *e, const struct rule *r, const char *text,
-		       const PCRE2_SIZE *ov, uint32_t count, struct fc_figure *f)
+		       const PCRE2_SIZE *ov, uint32_t count, uint32_t rb, struct fc_figure *f)
 {
-	struct span num = group(r, ov, count, G_NUM), lo = group(r, ov, count, G_LO),
-		    hi = group(r, ov, count, G_HI), a = group(r, ov, count, G_A),
-		    b = group(r, ov, count, G_B), hedge = group(r, ov, count, G_HEDGE),
-		    noun = group(r, ov, count, G_NOUN), cur = group(r, ov, count, G_CUR),
-		    fig = group(r, ov, count, G_FIG), neg = group(r, ov, count, G_NEG),
-		    lh = group(r, ov, count, G_LOHEDGE), hh = group(r, ov, count, G_HIHEDGE);
+	struct span num = group(r, ov, count, rb, G_NUM), lo = group(r, ov, count, rb, G_LO),
+		    hi = group(r, ov, count, rb, G_HI), a = group(r, ov, count, rb, G_A),
+		    b = group(r, ov, count, rb, G_B), hedge = group(r, ov, count, rb, G_HEDGE),
+		    noun = group(r, ov, count, rb, G_NOUN), cur = group(r, ov, count, rb, G_CUR),
+		    fig = group(r, ov, count, rb, G_FIG), neg = group(r, ov, count, rb, G_NEG),
+		    lh = group(r, ov, count, rb, G_LOHEDGE), hh = group(r, ov, count, rb, G_HIHEDGE);
 	struct fc_number n, n2;
 	const struct hedge *h = NULL;
 	double x, u, s;
@@ -382,7 +395,7 @@ static int make_figure(const struct fc_engine *e, const struct rule *r, const ch
 	f->rule = r->id;
 	if (hedge.set) {
 		struct span later = hedge;
-		uint32_t k = r->dup[G_HEDGE];
+		uint32_t k = r->dup[G_HEDGE] ? r->dup[G_HEDGE] - rb : 0;
 
 		/* "about five hundred or more": the hedge after the number sets the bounds */
 		if (k && k < count && ov[2 * k] != PCRE2_UNSET && ov[2 * k] > hedge.s) {
@@ -415,14 +428,23 @@ static int make_figure(const struct fc_engine *e, const struct rule *r, const ch
 		if (hh.set)
 			hr = fc_hedge_find(e, text + hh.s, hh.e - hh.s);
 		if (lh.set || hh.set) {
+			/* each end under its own hedge: the figure is what both allow */
 			if (lh.set && !hedge.set)
 				copy_hedge(f, text + lh.s, lh.e - lh.s);
-			apply_policy(e, hl, n.value, n.quantum, n.sig, &l1, &h1, &o1, &c1);
-			apply_policy(e, hr, n2.value, n2.quantum, n2.sig, &l2, &h2, &o2, &c2);
-			f->low = hl ? l1 : tidy(n.value);
-			f->low_open = hl ? o1 : 0;
-			f->high = hr ? h2 : tidy(n2.value);
-			f->high_open = hr ? c2 : 0;
+			if (hl)
+				apply_policy(e, hl, n.value, n.quantum, n.sig, &l1, &h1, &o1, &c1);
+			else
+				l1 = h1 = tidy(n.value), o1 = c1 = 0;
+			if (hr)
+				apply_policy(e, hr, n2.value, n2.quantum, n2.sig, &l2, &h2, &o2, &c2);
+			else
+				l2 = h2 = tidy(n2.value), o2 = c2 = 0;
+			f->low = l1 > l2 ? l1 : l2;
+			f->low_open = l1 > l2 ? o1 : l2 > l1 ? o2 : (o1 || o2);
+			f->high = h1 < h2 ? h1 : h2;
+			f->high_open = h1 < h2 ? c1 : h2 < h1 ? c2 : (c1 || c2);
+			if (f->low > f->high || !isfinite(f->low) || !isfinite(f->high))
+				return -1;	/* bounds that cannot both hold are two figures */
 		} else {
 			/* a stated range: its ends as written */
 			f->low = tidy(n.value);
@@ -449,6 +471,8 @@ static int make_figure(const struct fc_engine *e, const struct rule *r, const ch
 			return -1;
 		f->a = tidy(n.value);
 		f->b = tidy(n2.value);
+		if (r->unit == FC_UNIT_FRACTION && (n.value > n2.value || n.value < 0))
+			return -1;	/* "12 out of 10" is no share */
 		x = n.value / n2.value;
 		u = n.quantum / n2.value;
 		s = n.sig / n2.value;
@@ -479,7 +503,7 @@ rest:
 		memcpy(f->currency, code, 4);
 	else if (r->currency[0])
 		memcpy(f->currency, r->currency, 4);
-	if (group(r, ov, count, G_BOTTOM).set)
+	if (group(r, ov, count, rb, G_BOTTOM).set)
 		f->rank_from_bottom = 1;
 	if (fig.set) {
 		f->start = fig.s;
@@ -516,7 +540,7 @@ static const char *kind_name(enum rule_kind k)
 }
 
 static void add_hit(struct fc_explain *x, const struct rule *r, const PCRE2_SIZE *ov,
-		    uint32_t count, long figure)
+		    uint32_t count, uint32_t rb, long figure)
 {
 	struct fc_explain_hit *h;
 	int g;
@@ -537,7 +561,7 @@ static void add_hit(struct fc_explain *x, const struct rule *r, const PCRE2_SIZE
 	h->end = ov[1];
 	h->figure = figure;
 	for (g = 0; g < G_NGROUPS && h->ngroups < FC_EXPLAIN_GROUPS; g++) {
-		struct span sp = group(r, ov, count, g);
+		struct span sp = group(r, ov, count, rb, g);
 
 		if (sp.set) {
 			h->groups[h->ngroups].name = fc_group_names[g];
@@ -575,7 +599,7 @@ static void sentence_of(const char *t, size_t len, size_t s, size_t e, size_t *s
 static void set_period(const struct rule *r, const char *text, const PCRE2_SIZE *ov,
 		       uint32_t count, const char *ref_date, char *out, size_t outsz)
 {
-	struct span y = group(r, ov, count, G_YEAR), rel = group(r, ov, count, G_REL);
+	struct span y = group(r, ov, count, 0, G_YEAR), rel = group(r, ov, count, 0, G_REL);
 	int year;
 	char w[16];
 	size_t n, i;
@@ -652,7 +676,7 @@ static int qualify(struct fc_engine *e, const char *text, size_t len, const char
 			if (!mark)
 				continue;
 			r = &e->rules[e->qual_rule[strtoul((const char *)mark, NULL, 10)]];
-			add_hit(x, r, ov, count, -1);
+			add_hit(x, r, ov, count, 0, -1);
 			for (j = first; j < out->n; j++) {
 				struct fc_figure *f = &out->v[j];
 				size_t gap;
@@ -660,6 +684,11 @@ static int qualify(struct fc_engine *e, const char *text, size_t len, const char
 				if (f->start < ss || f->start >= se)
 					continue;
 				if (r->attach == AT_SENTENCE) {
+					size_t d = f->start >= me ? f->start - me :
+						   ms >= f->end ? ms - f->end : 0;
+
+					if (d > QUAL_GAP)
+						continue;
 					if (r->kind == RK_QUALIFIER &&
 					    (f->qualifier == FC_QUAL_NONE || r->qual == FC_QUAL_FINAL)) {
 						f->qualifier = r->qual;
@@ -725,6 +754,58 @@ static char *valid_copy(const char *text, size_t len)
 	return c;
 }
 
+/*
+ * Take the match of the fig_rule[idx] rule now in e->md (ov numbered as
+ * in the combined pattern, or rule-local when alone is set).  It must
+ * take in the number at p.  An ignore rule consumes its text; a figure
+ * rule whose captures are no figure ("12 out of 10") hands the start over
+ * to the rules after it, each tried alone.  Returns 1 if the text at
+ * start was settled, 0 if not.
+ */
+static int accept(struct fc_engine *e, const char *text, size_t end, size_t start, size_t p,
+		  size_t idx, int alone, struct fc_figure_list *out, size_t *pos, int *limited,
+		  struct fc_explain *x)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(e->md);
+	uint32_t count = pcre2_get_ovector_count(e->md);
+	const struct rule *r = &e->rules[e->fig_rule[idx]];
+	uint32_t rb = alone ? r->base : 0;
+	struct fc_figure f;
+	size_t j;
+	int m;
+
+	if (ov[1] > p && ov[1] > start) {
+		if (r->kind == RK_IGNORE) {
+			add_hit(x, r, ov, count, rb, -1);
+			*pos = ov[1];
+			return 1;
+		}
+		if (!make_figure(e, r, text, ov, count, rb, &f)) {
+			add_hit(x, r, ov, count, rb, (long)out->n);
+			*list_add(out) = f;
+			*pos = ov[1];
+			return 1;
+		}
+	}
+	for (j = idx + 1; j < e->nfig; j++) {
+		const struct rule *n = &e->rules[e->fig_rule[j]];
+
+		if (!n->code)
+			continue;
+		m = pcre2_match(n->code, (PCRE2_SPTR)text, end, start, PCRE2_NO_UTF_CHECK,
+				e->md, e->mctx);
+		if (m == PCRE2_ERROR_NOMATCH)
+			continue;
+		if (m < 0) {
+			if (match_limited(m) && limited)
+				*limited = 1;
+			continue;
+		}
+		return accept(e, text, end, start, p, j, 1, out, pos, limited, x);
+	}
+	return 0;
+}
+
 int fc_scan_internal(struct fc_engine *e, const char *text, size_t len,
 		     const char *ref_date, struct fc_figure_list *out,
 		     int *limited, struct fc_explain *x, struct fc_error *err)
@@ -732,8 +813,6 @@ int fc_scan_internal(struct fc_engine *e, const char *text, size_t len,
 	char *copy = NULL;
 	size_t pos = 0, p, first = out->n, line_start = 0, line_end = 0, k, nst;
 	size_t st[BACK_TOKENS + 4];
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(e->md);
-	uint32_t count = pcre2_get_ovector_count(e->md);
 	int rc = FC_OK, m;
 
 	if (limited)
@@ -757,7 +836,7 @@ int fc_scan_internal(struct fc_engine *e, const char *text, size_t len,
 		}
 		nst = start_points(e, text, pos > line_start ? pos : line_start, p, st);
 		for (k = 0; k < nst && !done; k++) {
-			const struct rule *r;
+			size_t idx;
 			PCRE2_SPTR mark;
 
 			m = pcre2_match(e->fig_re, (PCRE2_SPTR)text, line_end, st[k],
@@ -775,26 +854,8 @@ int fc_scan_internal(struct fc_engine *e, const char *text, size_t len,
 			}
 			if (!(mark = pcre2_get_mark(e->md)))
 				continue;
-			/* the match must take in the number that brought us here */
-			if (ov[1] <= p || ov[1] <= st[k])
-				continue;
-			r = &e->rules[e->fig_rule[strtoul((const char *)mark, NULL, 10)]];
-			if (r->kind == RK_IGNORE) {
-				add_hit(x, r, ov, count, -1);
-				pos = ov[1];
-				done = 1;
-				break;
-			}
-			{
-				struct fc_figure f;
-
-				if (make_figure(e, r, text, ov, count, &f))
-					continue;
-				add_hit(x, r, ov, count, (long)out->n);
-				*list_add(out) = f;
-				pos = ov[1];
-				done = 1;
-			}
+			idx = strtoul((const char *)mark, NULL, 10);
+			done = accept(e, text, line_end, st[k], p, idx, 0, out, &pos, limited, x);
 		}
 		if (!done)
 			pos = anchor_end(text, len, p);

@@ -339,7 +339,7 @@ int fc_number_parse(const char *s, size_t n, struct fc_number *out)
 {
 	struct tok t[MAXTOK];
 	int nt, i, cur_set = 0, any = 0, point = 0, pending_half = 0;
-	int after_and = 0, plural_lead = 0;
+	int after_and = 0, plural_lead = 0, group_in_cur = 0, prev_scale = 0;
 	double sign = 1, total = 0, cur = 0, frac = 0, q = 1, sig = 1;
 	double group = 0;	/* value added since the last "and" or scale: a fraction's numerator */
 	double last_scale = 0, pdiv = 1;
@@ -367,6 +367,7 @@ int fc_number_parse(const char *s, size_t n, struct fc_number *out)
 				return -1;	/* two numbers side by side */
 			cur += t[i].v;
 			group = t[i].v;
+			group_in_cur = 1;
 			cur_set = any = 1;
 			q = t[i].q;
 			sig = t[i].sig;
@@ -429,6 +430,7 @@ int fc_number_parse(const char *s, size_t n, struct fc_number *out)
 			cur += x->v;
 			group = (i > 0 && t[i - 1].kind == T_WORD && lookup(t[i - 1].w) &&
 				 lookup(t[i - 1].w)->kind == W_TENS) ? group + x->v : x->v;
+			group_in_cur = 1;
 			cur_set = any = 1;
 			q = 1;
 			sig = (x->kind == W_TENS) ? 10 : 1;
@@ -458,6 +460,15 @@ int fc_number_parse(const char *s, size_t n, struct fc_number *out)
 				return -1;
 			/* fall through */
 		case W_SCALE:
+			prev_scale = i > 0 && t[i - 1].kind == T_WORD && lookup(t[i - 1].w) &&
+				     lookup(t[i - 1].w)->kind == W_SCALE;
+			if (prev_scale && !cur_set && total) {	/* "three lakh crore" */
+				total *= x->v;
+				q = (q ? q : 1) * x->v;
+				sig = (sig ? sig : 1) * x->v;
+				last_scale = x->v;
+				break;
+			}
 			if (x->plural && !cur_set) {
 				cur = 2;
 				out->lower_only = 1;
@@ -487,6 +498,7 @@ int fc_number_parse(const char *s, size_t n, struct fc_number *out)
 				out->lower_only = 1;
 			} else if (pending_half) {
 				cur = 6;
+				frac -= 0.5;
 				pending_half = 0;
 			} else {
 				cur = (cur_set ? cur : 1) * 12;
@@ -501,7 +513,10 @@ int fc_number_parse(const char *s, size_t n, struct fc_number *out)
 				break;
 			if (i + 1 >= nt)
 				return -1;
+			if (frac && !cur_set)
+				break;	/* "two thirds of a million" */
 			group = 1;
+			group_in_cur = !after_and;
 			if (!after_and) {
 				cur += 1;
 				cur_set = 1;
@@ -554,7 +569,8 @@ int fc_number_parse(const char *s, size_t n, struct fc_number *out)
 				break;
 			}
 			if (has_num) {
-				cur -= group;
+				if (group_in_cur)
+					cur -= group;
 				frac += group / den;
 				group = 0;
 				if (cur == 0 && !after_and)
@@ -631,6 +647,8 @@ static const struct currency currencies[] = {
 	{ "renminbi", "CNY" }, { "rupee", "INR" }, { "rupees", "INR" },
 	{ "swiss francs", "CHF" }, { "francs", "CHF" }, { "roubles", "RUB" },
 	{ "rubles", "RUB" }, { "canadian dollars", "CAD" }, { "australian dollars", "AUD" },
+	{ "usd", "USD" }, { "eur", "EUR" }, { "gbp", "GBP" }, { "rmb", "CNY" }, { "franc", "CHF" },
+	{ "bitcoin", "XBT" }, { "bitcoins", "XBT" }, { "btc", "XBT" },
 };
 
 const char *fc_currency_code(const char *s, size_t n)

@@ -277,7 +277,7 @@ static void add_macro(struct loader *L, const char *name, char *body,
  * The HEDGE and HEDGE_AFTER parts: every hedge of the policy written
  * before (after) the number, longest first, words joined by \s+.
  */
-static void hedge_macro(struct loader *L, int after)
+static void hedge_macro(struct loader *L, int after, int side)
 {
 	struct fc_engine *e = L->e;
 	struct fc_buf b = FC_BUF_INIT;
@@ -285,9 +285,17 @@ static void hedge_macro(struct loader *L, int after)
 	size_t i, j, t, n = 0;
 	const char *p;
 
-	for (i = 0; i < e->nhedges; i++)
-		if (e->hedges[i].after == after)
-			idx[n++] = i;
+	for (i = 0; i < e->nhedges; i++) {
+		const struct hedge *h = &e->hedges[i];
+
+		if (h->after != after)
+			continue;
+		/* side 1: hedges that only bound from below, -1: only from above */
+		if ((side > 0 && !(h->hi.inf > 0 && !h->lo.inf)) ||
+		    (side < 0 && !(h->lo.inf < 0 && !h->hi.inf)))
+			continue;
+		idx[n++] = i;
+	}
 	for (i = 1; i < n; i++)
 		for (j = i; j > 0 && strlen(e->hedges[idx[j]].text) >
 			    strlen(e->hedges[idx[j - 1]].text); j--)
@@ -310,11 +318,15 @@ static void hedge_macro(struct loader *L, int after)
 		/* a word must end where the hedge ends: "over" is not "overall" */
 		if ((h[hl - 1] >= 'a' && h[hl - 1] <= 'z'))
 			fc_buf_addstr(&b, "(?![\\w-])");
+		/* "or less than 6000" starts a new figure, it does not bound this one */
+		if (after)
+			fc_buf_addstr(&b, "(?!\\s*(?:than|equal)\\b)");
 	}
 	if (!n)
 		fc_buf_addstr(&b, "(*FAIL)");
 	fc_buf_addstr(&b, ")");
-	add_macro(L, after ? "HEDGE_AFTER" : "HEDGE", fc_buf_detach(&b, NULL), "hedges.tsv", 0);
+	add_macro(L, after ? "HEDGE_AFTER" : side > 0 ? "HEDGE_LOWER" : side < 0 ? "HEDGE_UPPER" : "HEDGE",
+		  fc_buf_detach(&b, NULL), "hedges.tsv", 0);
 	free(idx);
 }
 
@@ -921,6 +933,7 @@ static int compile_rule(struct loader *L, struct rule *r, uint32_t base)
 	}
 	pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &caps);
 	r->ncaps = caps - L->ndefcaps;
+	r->base = base;
 	pcre2_pattern_info(re, PCRE2_INFO_NAMECOUNT, &count);
 	pcre2_pattern_info(re, PCRE2_INFO_NAMEENTRYSIZE, &size);
 	pcre2_pattern_info(re, PCRE2_INFO_NAMETABLE, &table);
@@ -948,6 +961,11 @@ static int compile_rule(struct loader *L, struct rule *r, uint32_t base)
 				  "cannot load rules '%s': line %d: rule '%s' captures no number (name a group num, lo/hi or a/b, or give a value)",
 				  r->file, r->line, r->id);
 		goto out;
+	}
+	if (r->kind == RK_FIGURE) {
+		/* kept, anchored, to try the rules after this one where its match is no figure */
+		r->code = pcre2_compile((PCRE2_SPTR)whole.data, whole.len,
+					COMPILE_OPTS | PCRE2_ANCHORED, &code, &off, NULL);
 	}
 out:
 	pcre2_code_free(re);
@@ -1130,6 +1148,7 @@ void fc_engine_free(struct fc_engine *e)
 
 		free(r->id);
 		free(r->pattern);
+		pcre2_code_free(r->code);
 		for (j = 0; j < r->nex; j++) {
 			struct example *ex = &r->ex[j];
 
@@ -1190,8 +1209,10 @@ int fc_engine_load(const char *datadir, const char *packdir,
 	fc_buf_printf(&path, "%s/rules/hedges.tsv", datadir);
 	if ((rc = load_hedges(&L, path.data)))
 		goto out;
-	hedge_macro(&L, 0);
-	hedge_macro(&L, 1);
+	hedge_macro(&L, 0, 0);
+	hedge_macro(&L, 1, 0);
+	hedge_macro(&L, 0, 1);
+	hedge_macro(&L, 0, -1);
 	fc_buf_reset(&path);
 	fc_buf_printf(&path, "%s/rules", datadir);
 	if ((rc = load_dir(&L, path.data, 1)))
