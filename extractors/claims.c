@@ -17,6 +17,9 @@ struct fc_extractor {
 	pcre2_code *object_re;		/* "beat / in / of" before a name */
 	pcre2_code *total_re;		/* "from / out of / a total of" before a figure */
 	pcre2_code *pronoun_re;
+	pcre2_code *adjacent_re;	/* "Okonjo-Brandt on 15,977", "the Harbour Party with 46%" */
+	pcre2_code *estimate_re;	/* "the council's own estimate" */
+	pcre2_code *self_re;		/* "TVT said it ran 41" */
 	pcre2_match_data *md;
 };
 
@@ -57,11 +60,14 @@ int fc_extractor_new(const char *datadir, const char *packdir,
 				err)) ||
 	    !(x->forward_re = re("(?i:\\b(?:for|nominated|nominating|nominate|backing|backed|back|behind|supporting|supported|support|endorsing|endorsed)\\s+)$",
 				 err)) ||
-	    !(x->object_re = re("(?i:\\b(?:beat|beats|beating|defeat|defeated|defeating|against|than|over|in|at|from|of|with|by|on|to|about|under)\\s+)$",
+	    !(x->object_re = re("(?i:\\b(?:beat|beats|beating|defeat|defeated|defeating|against|than|over|in|at|from|of|with|by|on|to|about|under|told|tells|telling)\\s+)$",
 				err)) ||
 	    !(x->total_re = re("(?i:\\b(?:from|out\\s+of|a\\s+total\\s+of|total\\s+of|in\\s+all|altogether)\\s+)$",
 			       err)) ||
-	    !(x->pronoun_re = re("(?i:\\b(?:he|she|his|her)\\b)", err)))
+	    !(x->pronoun_re = re("(?i:\\b(?:he|she|his|her)\\b)", err)) ||
+	    !(x->adjacent_re = re("^\\s+(?:on|with)\\s+$", err)) ||
+	    !(x->estimate_re = re("^(?:'s|’s)?\\s+(?:own\\s+)?(?:estimates?|figures?|count|tally|calculations?|projections?)\\b", err)) ||
+	    !(x->self_re = re("^\\s+(?:it|they|we)\\b", err)))
 		goto fail;
 	x->md = pcre2_match_data_create(16, NULL);
 	*out = x;
@@ -83,6 +89,9 @@ void fc_extractor_free(struct fc_extractor *x)
 	pcre2_code_free(x->object_re);
 	pcre2_code_free(x->total_re);
 	pcre2_code_free(x->pronoun_re);
+	pcre2_code_free(x->adjacent_re);
+	pcre2_code_free(x->estimate_re);
+	pcre2_code_free(x->self_re);
 	pcre2_match_data_free(x->md);
 	free(x);
 }
@@ -228,15 +237,29 @@ static void link_figure(struct fc_extractor *x, const char *t,
 	size_t i, from = s->start;
 
 	memset(l, 0, sizeof(*l));
-	/* Reported speech: "Smith himself has claimed that ..." before the figure. */
+	/*
+	 * Reported speech and estimates: "Smith himself has claimed that ...",
+	 * "police said", "the council's own estimate ... is" before the figure.
+	 * "TVT said it ran 41": a speaker speaking of itself is the subject.
+	 */
 	for (i = m0; i < m1 && m->v[i].end <= f->start; i++) {
-		if (m->v[i].actor && match_in(x, x->speech_re, t, m->v[i].end, f->start)) {
-			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
 
+		if (!m->v[i].actor)
+			continue;
+		if (match_in(x, x->speech_re, t, m->v[i].end, f->start) ||
+		    match_in(x, x->estimate_re, t, m->v[i].end, f->start)) {
 			l->speaker = m->v[i].actor;
 			from = m->v[i].end + ov[1];
+			l->subject = NULL;
+			if (match_in(x, x->self_re, t, from, f->start)) {
+				l->subject = l->speaker;
+				l->rule = "link.self";
+			}
 		}
 	}
+	if (l->subject)
+		goto object;
 	/*
 	 * "53 who nominated Mr Smith", "90 per cent backing Mr Smith": people
 	 * or votes for someone (not "£25 paid to support Smith").
@@ -265,6 +288,16 @@ static void link_figure(struct fc_extractor *x, const char *t,
 		    f->start - k->end - pl <= 1) {
 			l->subject = k->actor;
 			l->rule = "link.possessive";
+		}
+	}
+	/* "Okonjo-Brandt on 15,977": a name right before, joined by on or with. */
+	for (i = m0; !l->subject && i < m1; i++) {
+		const struct fc_mention *k = &m->v[i];
+
+		if (k->actor && k->end <= f->start && f->start - k->end <= 8 &&
+		    match_in(x, x->adjacent_re, t, k->end, f->start)) {
+			l->subject = k->actor;
+			l->rule = "link.adjacent";
 		}
 	}
 	/* The nearest actor before the figure that is not an object or place. */
@@ -302,6 +335,7 @@ static void link_figure(struct fc_extractor *x, const char *t,
 		if (l->subject)
 			l->rule = "link.pronoun";
 	}
+object:
 	if (!l->rule)
 		l->rule = "link.none";
 	/* Ratios and multiples: the other side is the next actor named. */
@@ -326,60 +360,96 @@ static char *span_dup(const char *t, size_t a, size_t b)
 	return b > a ? fc_xstrndup(t + a, b - a) : NULL;
 }
 
+/*
+ * The first metric for this noun whose context holds, nearest context
+ * first: the sentence, the paragraph, then the whole segment (a story's
+ * topic is often set a paragraph or two earlier).
+ */
 static const struct fc_metric *match_ctx(struct fc_extractor *x, const char *unit,
-					  const char *noun, size_t nlen,
-					  const char *t, size_t len,
-					  const struct fc_span *para)
+					 const char *noun, size_t nlen,
+					 const char *t, size_t len,
+					 const struct fc_span *s,
+					 const struct fc_span *para, int notempty)
 {
 	const struct fc_metric *m;
 
-	/* The paragraph first; a story's topic often stands a paragraph earlier. */
-	if ((m = fc_pack_match_metric(x->pack, unit, noun, nlen, t + para->start,
-				      para->end - para->start)))
+	if ((m = fc_pack_match_metric(x->pack, unit, noun, nlen, t + s->start,
+				      s->end - s->start, notempty)) ||
+	    (m = fc_pack_match_metric(x->pack, unit, noun, nlen, t + para->start,
+				      para->end - para->start, notempty)))
 		return m;
-	return fc_pack_match_metric(x->pack, unit, noun, nlen, t, len);
+	return fc_pack_match_metric(x->pack, unit, noun, nlen, t, len, notempty);
+}
+
+/* End of the clause that starts at a: the next comma, stop, bracket or figure. */
+static size_t clause_end(const char *t, size_t a, size_t end,
+			 const struct fc_figure *next)
+{
+	size_t b;
+
+	if (next && next->start > a && next->start < end)
+		end = next->start;
+	for (b = a; b < end && b - a < 60 && !strchr(",;:.()", t[b]); b++)
+		;
+	return b;
 }
 
 /*
- * What a figure counts.  Its noun, as the pack's noun patterns see it (an
- * empty noun too: a pack may have rows for bare figures).  A bare figure
- * first counts what the nearest earlier figure of its kind in the sentence
- * counts ("4 per cent of those who took part ..., with over 90 per cent").
- * Failing those, the nearest words: the rest of its clause, the words
- * before it back to a comma ("a higher margin than last year's 59.5%"),
- * then the whole sentence.
+ * What a figure counts, nearest words first: its noun as the pack's noun
+ * patterns see it; the noun with the rest of its clause ("300 workers
+ * joined the picket"); for a bare figure, the rest of its clause ("431
+ * against"), then what the nearest earlier figure of its kind in the
+ * sentence counts ("4 per cent of those who took part ..., with over 90
+ * per cent"), then the pack's rows for bare figures; the words before it
+ * back to a comma ("a higher margin than last year's 59.5%"); and for
+ * shares and ratios the whole sentence.  Running text is matched with
+ * empty matches refused, so a pattern's empty alternative means "no noun"
+ * and nothing else.
  */
 static const struct fc_metric *metric_for(struct fc_extractor *x, const char *t,
 					  size_t len, const struct fc_span *s,
 					  const struct fc_figure *f,
+					  const struct fc_figure *next,
 					  const struct fc_metric *inherit)
 {
 	const char *unit = fc_unit_name(f->unit);
 	struct fc_span para = fc_paragraph_at(t, len, f->start);
 	const struct fc_metric *m;
-	size_t a = f->end, b;
+	size_t a, b;
 
-	if (f->noun_end > f->noun_start)
-		return match_ctx(x, unit, t + f->noun_start,
-				 f->noun_end - f->noun_start, t, len, &para);
-	if (inherit)
-		return inherit;
-	if ((m = match_ctx(x, unit, "", 0, t, len, &para)))
-		return m;
-	for (b = a; b < s->end && b - a < 60 && !strchr(",;:.()", t[b]); b++)
-		;
-	if (b > a && (m = match_ctx(x, unit, t + a, b - a, t, len, &para)))
-		return m;
+	if (f->noun_end > f->noun_start) {
+		if ((m = match_ctx(x, unit, t + f->noun_start,
+				   f->noun_end - f->noun_start, t, len, s, &para, 1)))
+			return m;
+		b = clause_end(t, f->noun_start, s->end, next);
+		if (b > f->noun_end &&
+		    (m = match_ctx(x, unit, t + f->noun_start, b - f->noun_start,
+				   t, len, s, &para, 1)))
+			return m;
+		/* "three depots": a counted noun the pack does not know. */
+		if (f->unit == FC_UNIT_COUNT)
+			return NULL;
+	} else {
+		b = clause_end(t, f->end, s->end, next);
+		if (b > f->end && (m = match_ctx(x, unit, t + f->end, b - f->end, t,
+						 len, s, &para, 1)))
+			return m;
+		if (inherit)
+			return inherit;
+		if ((m = match_ctx(x, unit, "", 0, t, len, s, &para, 0)))
+			return m;
+	}
 	for (a = f->start; a > s->start && f->start - a < 60 &&
 	     !strchr(",;:()", t[a - 1]); a--)
 		;
 	if (a < f->start && (m = match_ctx(x, unit, t + a, f->start - a, t, len,
-					   &para)))
+					   s, &para, 1)))
 		return m;
 	if (f->unit == FC_UNIT_COUNT || f->unit == FC_UNIT_RANK ||
 	    f->unit == FC_UNIT_CURRENCY || f->unit == FC_UNIT_ODDS)
 		return NULL;
-	return match_ctx(x, unit, t + s->start, s->end - s->start, t, len, &para);
+	return match_ctx(x, unit, t + s->start, s->end - s->start, t, len, s,
+			 &para, 1);
 }
 
 static void fill_claim(struct fc_claim *c, const char *t, const struct fc_span *s,
@@ -483,7 +553,9 @@ int fc_extract_segment(struct fc_extractor *x, const struct fc_seg_in *in,
 			}
 			link_figure(x, in->text, s, &out->mentions, m0, m1,
 				    &out->figures, fi, prev_person, &l);
-			m = metric_for(x, in->text, in->len, s, f, inherit);
+			m = metric_for(x, in->text, in->len, s, f,
+				       fi + 1 < out->figures.n ? &out->figures.v[fi + 1] : NULL,
+				       inherit);
 			fill_claim(fc_claim_vec_push(&out->claims), in->text, s,
 				   si, f, &l, m, l.speaker ? l.speaker->name : speaker,
 				   in->ref_date);

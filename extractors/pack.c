@@ -371,9 +371,9 @@ const struct fc_actor *fc_pack_alias(const struct fc_pack *p, const char *text,
 }
 
 static int re_find(pcre2_code *re, pcre2_match_data *md, const char *s,
-		   size_t n)
+		   size_t n, uint32_t opts)
 {
-	return pcre2_match(re, (PCRE2_SPTR)s, n, 0, 0, md, NULL) > 0;
+	return pcre2_match(re, (PCRE2_SPTR)s, n, 0, opts, md, NULL) > 0;
 }
 
 /* Which figure units a metric of the given unit can hold. */
@@ -394,24 +394,33 @@ static int unit_fits(const char *metric_unit, const char *fig_unit)
 const struct fc_metric *fc_pack_match_metric(const struct fc_pack *p,
 					     const char *unit, const char *noun,
 					     size_t nlen, const char *ctx,
-					     size_t clen)
+					     size_t clen, int notempty)
 {
-	size_t i;
+	const struct fc_metric *best = NULL;
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(p->md);
+	size_t i, blen = 0;
 
 	if (!noun)
 		noun = "", nlen = 0;
+	/* The most specific noun wins ("voted no" over "vote"); ties go to file order. */
 	for (i = 0; i < p->nmetrics; i++) {
 		const struct fc_metric *m = &p->metrics[i];
+		size_t mlen;
 
 		if (!unit_fits(m->unit, unit))
 			continue;
-		if (!re_find(m->noun, p->md, noun, nlen))
+		if (!re_find(m->noun, p->md, noun, nlen,
+			     notempty ? PCRE2_NOTEMPTY : 0))
 			continue;
-		if (m->context && (!ctx || !re_find(m->context, p->md, ctx, clen)))
+		mlen = ov[1] - ov[0];
+		if (best && mlen <= blen)
 			continue;
-		return m;
+		if (m->context && (!ctx || !re_find(m->context, p->md, ctx, clen, 0)))
+			continue;
+		best = m;
+		blen = mlen;
 	}
-	return NULL;
+	return best;
 }
 
 /* The host of a URL without "www.". */

@@ -64,14 +64,16 @@ const struct fc_actor *fc_pack_alias(const struct fc_pack *p, const char *text,
 				     size_t len);
 
 /*
- * The first metric (in file order) whose unit fits and whose noun pattern
- * matches noun[0..nlen), with its context pattern (if any) matching
- * ctx[0..clen).  unit is the figure's unit name.  NULL if none.
+ * The metric whose unit fits and whose noun pattern matches noun[0..nlen)
+ * (the longest match, then the first in file order), with its context
+ * pattern (if any) matching ctx[0..clen).  unit is the figure's unit name.  With notempty, an empty
+ * match of the noun pattern does not count (for matching running text
+ * rather than a noun).  NULL if none.
  */
 const struct fc_metric *fc_pack_match_metric(const struct fc_pack *p,
 					     const char *unit, const char *noun,
 					     size_t nlen, const char *ctx,
-					     size_t clen);
+					     size_t clen, int notempty);
 
 /* The outlet a document's source name or URL maps to, or NULL. */
 const struct fc_source *fc_pack_source(const struct fc_pack *p,

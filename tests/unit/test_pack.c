@@ -72,7 +72,7 @@ static const char *metric(const struct fc_pack *p, const char *unit,
 			  const char *noun, const char *ctx)
 {
 	const struct fc_metric *m = fc_pack_match_metric(p, unit, noun, strlen(noun),
-							 ctx, strlen(ctx));
+							 ctx, strlen(ctx), 0);
 
 	return m ? m->id : NULL;
 }
@@ -92,6 +92,9 @@ static void test_metrics(void **state)
 	assert_null(metric(p, "percent", "trade unions", "nominated by"));
 	/* Context is required where the pack says so. */
 	assert_null(metric(p, "count", "nominations", "the Oscars"));
+	/* Running text: an empty alternative of a noun pattern does not count. */
+	assert_null(fc_pack_match_metric(p, "percent", "backing Mr Smith", 16,
+					 "vote", 4, 1));
 	assert_string_equal(fc_pack_metric(p, "nomination_share")->share_of,
 			    "clp_nominations");
 	assert_true(p->nrefs >= 4);
