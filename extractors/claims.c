@@ -381,7 +381,15 @@ static const struct fc_metric *match_ctx(struct fc_extractor *x, const char *uni
 	return fc_pack_match_metric(x->pack, unit, noun, nlen, t, len, notempty);
 }
 
-/* End of the clause that starts at a: the next comma, stop, bracket or figure. */
+/* A clause boundary: ; : ( ) . or a comma that is not inside a number. */
+static int boundary(const char *t, size_t i, size_t end)
+{
+	if (strchr(";:().", t[i]))
+		return 1;
+	return t[i] == ',' && !(i + 1 < end && t[i + 1] >= '0' && t[i + 1] <= '9');
+}
+
+/* End of the clause that starts at a: the next boundary or figure. */
 static size_t clause_end(const char *t, size_t a, size_t end,
 			 const struct fc_figure *next)
 {
@@ -389,22 +397,36 @@ static size_t clause_end(const char *t, size_t a, size_t end,
 
 	if (next && next->start > a && next->start < end)
 		end = next->start;
-	for (b = a; b < end && b - a < 60 && !strchr(",;:.()", t[b]); b++)
+	for (b = a; b < end && b - a < 60 && !boundary(t, b, end); b++)
 		;
 	return b;
 }
 
+/* The clause around a figure, between boundaries. */
+static struct fc_span clause_around(const char *t, const struct fc_span *s,
+				    const struct fc_figure *f)
+{
+	struct fc_span c = { f->start, f->end, 0 };
+
+	while (c.start > s->start && !boundary(t, c.start - 1, s->end))
+		c.start--;
+	while (c.end < s->end && !boundary(t, c.end, s->end))
+		c.end++;
+	return c;
+}
+
 /*
  * What a figure counts, nearest words first: its noun as the pack's noun
- * patterns see it; the noun with the rest of its clause ("300 workers
- * joined the picket"); for a bare figure, the rest of its clause ("431
- * against"), then what the nearest earlier figure of its kind in the
- * sentence counts ("4 per cent of those who took part ..., with over 90
- * per cent"), then the pack's rows for bare figures; the words before it
- * back to a comma ("a higher margin than last year's 59.5%"); and for
- * shares and ratios the whole sentence.  Running text is matched with
- * empty matches refused, so a pattern's empty alternative means "no noun"
- * and nothing else.
+ * patterns see it, then the noun with the rest of its clause ("300 workers
+ * joined the picket").  For a bare figure: the rest of its clause ("431
+ * against"); the pack's rows for bare figures whose context is in the
+ * figure's own clause ("the union is asking for 9 per cent"); what the
+ * nearest earlier figure of its kind in the sentence counts ("4 per cent
+ * of those who took part ..., with over 90 per cent"); the rows for bare
+ * figures in a wider context.  Then the words before it back to a boundary
+ * ("a higher margin than last year's 59.5%"), and for shares and ratios
+ * the whole sentence.  Running text is matched with empty matches refused,
+ * so a noun pattern's empty alternative means "no noun" and nothing else.
  */
 static const struct fc_metric *metric_for(struct fc_extractor *x, const char *t,
 					  size_t len, const struct fc_span *s,
@@ -414,6 +436,7 @@ static const struct fc_metric *metric_for(struct fc_extractor *x, const char *t,
 {
 	const char *unit = fc_unit_name(f->unit);
 	struct fc_span para = fc_paragraph_at(t, len, f->start);
+	struct fc_span cl = clause_around(t, s, f);
 	const struct fc_metric *m;
 	size_t a, b;
 
@@ -434,13 +457,16 @@ static const struct fc_metric *metric_for(struct fc_extractor *x, const char *t,
 		if (b > f->end && (m = match_ctx(x, unit, t + f->end, b - f->end, t,
 						 len, s, &para, 1)))
 			return m;
+		if ((m = fc_pack_match_metric(x->pack, unit, "", 0, t + cl.start,
+					      cl.end - cl.start, 0)))
+			return m;
 		if (inherit)
 			return inherit;
 		if ((m = match_ctx(x, unit, "", 0, t, len, s, &para, 0)))
 			return m;
 	}
 	for (a = f->start; a > s->start && f->start - a < 60 &&
-	     !strchr(",;:()", t[a - 1]); a--)
+	     !boundary(t, a - 1, s->end); a--)
 		;
 	if (a < f->start && (m = match_ctx(x, unit, t + a, f->start - a, t, len,
 					   s, &para, 1)))
