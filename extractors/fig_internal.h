@@ -80,6 +80,15 @@ struct rule {
 	size_t nex;
 };
 
+/* Whether a figure rule can start with a given word: learnt once per word. */
+#define STARTER_SLOTS 16384
+#define STARTER_KEY 32
+
+struct starter {
+	char key[STARTER_KEY];	/* lower-case word, NUL-terminated; "" if free */
+	unsigned char can;
+};
+
 struct fc_engine {
 	struct rule *rules;
 	size_t nrules;
@@ -96,6 +105,8 @@ struct fc_engine {
 	pcre2_match_data *md;
 	char **files;			/* paths, owned here; rules point into them */
 	size_t nfiles;
+	struct starter *starters;	/* STARTER_SLOTS entries */
+	size_t nstarters;
 };
 
 /* rules.c */

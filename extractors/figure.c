@@ -210,11 +210,66 @@ static size_t skip_opening(const char *t, size_t i, size_t end)
 }
 
 /*
+ * Can any figure rule start with the word t[0..n)?  Partial matching of
+ * "word " tells: no match at all means no text after the word can make
+ * one.  The answer is cached per word, so each distinct word costs one
+ * probe per engine; words too long for the cache are simply tried.
+ */
+static int can_start(struct fc_engine *e, const char *t, size_t n)
+{
+	char key[STARTER_KEY + 1];
+	size_t i, h = 5381, slot;
+	int m;
+
+	if (n >= STARTER_KEY)
+		return 1;
+	for (i = 0; i < n; i++) {
+		key[i] = (char)lower((unsigned char)t[i]);
+		h = h * 33 + (unsigned char)key[i];
+	}
+	key[n] = '\0';
+	for (slot = h % STARTER_SLOTS;; slot = (slot + 1) % STARTER_SLOTS) {
+		struct starter *sl = &e->starters[slot];
+
+		if (!sl->key[0])
+			break;
+		if (strcmp(sl->key, key) == 0)
+			return sl->can;
+	}
+	key[n] = ' ';
+	m = pcre2_match(e->fig_re, (PCRE2_SPTR)key, n + 1, 0,
+			PCRE2_NO_UTF_CHECK | PCRE2_PARTIAL_HARD, e->md, e->mctx);
+	key[n] = '\0';
+	m = m != PCRE2_ERROR_NOMATCH;
+	/* a full table only stops learning; it never forgets */
+	if (e->nstarters < STARTER_SLOTS * 3 / 4) {
+		memcpy(e->starters[slot].key, key, n + 1);
+		e->starters[slot].can = (unsigned char)m;
+		e->nstarters++;
+	}
+	return m;
+}
+
+/* A word a cached answer can be kept for: letters, apostrophes, dots, hyphens, valid UTF-8. */
+static int plain_word(const char *t, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		if (!(is_alpha(c) || c == '\'' || c == '-' || c == '.' || c == ','))
+			return 0;
+	}
+	return n > 0;
+}
+
+/*
  * Start positions worth trying for the number at p: the starts of up to
  * BACK_TOKENS words before it (hedges, "between", "by a ratio of", "£"),
  * its own token's start and p itself, ascending, none before floor.
  */
-static size_t start_points(const struct fc_engine *e, const char *t, size_t floor,
+static size_t start_points(struct fc_engine *e, const char *t, size_t floor,
 			   size_t p, size_t *st)
 {
 	const unsigned char *u = (const unsigned char *)t;
@@ -238,9 +293,17 @@ static size_t start_points(const struct fc_engine *e, const char *t, size_t floo
 	}
 	/* ascending, p last */
 	for (k = n; k-- > 0;) {
+		size_t b;
+
 		a = skip_opening(t, tmp[k], p);
-		if (a <= p && e->start_map[u[a]] && (out == 0 || st[out - 1] < a))
-			st[out++] = a;
+		if (a > p || !e->start_map[u[a]] || (out && st[out - 1] >= a))
+			continue;
+		/* a whole word before the number's own token: ask whether any rule starts so */
+		for (b = a; b < p && !is_space(u[b]); b++)
+			;
+		if (b < p && plain_word(t + a, b - a) && !can_start(e, t + a, b - a))
+			continue;
+		st[out++] = a;
 	}
 	/* "x>10": a comparison sign glued before the number */
 	a = p;
@@ -774,18 +837,18 @@ static int accept(struct fc_engine *e, const char *text, size_t end, size_t star
 	size_t j;
 	int m;
 
-	if (ov[1] > p && ov[1] > start) {
-		if (r->kind == RK_IGNORE) {
-			add_hit(x, r, ov, count, rb, -1);
-			*pos = ov[1];
-			return 1;
-		}
-		if (!make_figure(e, r, text, ov, count, rb, &f)) {
-			add_hit(x, r, ov, count, rb, (long)out->n);
-			*list_add(out) = f;
-			*pos = ov[1];
-			return 1;
-		}
+	if (ov[1] <= p || ov[1] <= start)
+		return 0;	/* a match elsewhere: the number is not part of it */
+	if (r->kind == RK_IGNORE) {
+		add_hit(x, r, ov, count, rb, -1);
+		*pos = ov[1];
+		return 1;
+	}
+	if (!make_figure(e, r, text, ov, count, rb, &f)) {
+		add_hit(x, r, ov, count, rb, (long)out->n);
+		*list_add(out) = f;
+		*pos = ov[1];
+		return 1;
 	}
 	for (j = idx + 1; j < e->nfig; j++) {
 		const struct rule *n = &e->rules[e->fig_rule[j]];

@@ -22,6 +22,7 @@ const char *const fc_group_names[G_NGROUPS] = {
 struct macro {
 	char *name;
 	char *body;
+	int words;		/* a "words" list, not a pattern */
 	char *file;
 	int line;
 };
@@ -271,6 +272,67 @@ static void add_macro(struct loader *L, const char *name, char *body,
 	m->body = body;
 	m->file = fc_xstrdup(file);
 	m->line = line;
+	m->words = 0;
+}
+
+/*
+ * Append an alternation of words grouped by their first letter:
+ * "(?:a(?:bout|lmost)|o(?:ver|nly))".  PCRE2 tries alternatives one by
+ * one, so a flat list of a hundred words costs a hundred tries at every
+ * position; grouped, a position whose letter starts no word fails at once.
+ * Spaces in a word match any run of white space; a word ending in a
+ * letter or digit must end where the word does; suffix (may be NULL) is
+ * appended to each word.
+ */
+static void word_alternation(struct fc_buf *b, char **w, size_t n, const char *suffix)
+{
+	size_t i, j, t;
+	char *tmp;
+	const char *p;
+
+	/* by first letter, longest first within a letter */
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0; j--) {
+			int c0 = (unsigned char)w[j - 1][0], c1 = (unsigned char)w[j][0];
+
+			if (c0 < c1 || (c0 == c1 && strlen(w[j - 1]) >= strlen(w[j])))
+				break;
+			tmp = w[j], w[j] = w[j - 1], w[j - 1] = tmp;
+		}
+	fc_buf_addstr(b, "(?:");
+	for (i = 0; i < n; i = j) {
+		for (j = i; j < n && w[j][0] == w[i][0]; j++)
+			;
+		if (i)
+			fc_buf_addch(b, '|');
+		if (strchr("\\^$.|?*+()[]{}#-<>=~", w[i][0]))
+			fc_buf_addch(b, '\\');
+		fc_buf_addch(b, w[i][0]);
+		fc_buf_addstr(b, "(?:");
+		for (t = i; t < j; t++) {
+			size_t hl = strlen(w[t]);
+
+			if (t > i)
+				fc_buf_addch(b, '|');
+			for (p = w[t] + 1; *p; p++) {
+				if (*p == ' ')
+					fc_buf_addstr(b, "\\s+");
+				else if (strchr("\\^$.|?*+()[]{}#-<>=~", *p))
+					fc_buf_addch(b, '\\'), fc_buf_addch(b, *p);
+				else
+					fc_buf_addch(b, *p);
+			}
+			if ((w[t][hl - 1] >= 'a' && w[t][hl - 1] <= 'z') ||
+			    (w[t][hl - 1] >= '0' && w[t][hl - 1] <= '9'))
+				fc_buf_addstr(b, "(?!\\w)");
+			if (suffix)
+				fc_buf_addstr(b, suffix);
+		}
+		fc_buf_addch(b, ')');
+	}
+	if (!n)
+		fc_buf_addstr(b, "(*FAIL)");
+	fc_buf_addch(b, ')');
 }
 
 /*
@@ -281,9 +343,8 @@ static void hedge_macro(struct loader *L, int after, int side)
 {
 	struct fc_engine *e = L->e;
 	struct fc_buf b = FC_BUF_INIT;
-	size_t *idx = fc_xcalloc(e->nhedges + 1, sizeof(*idx));
-	size_t i, j, t, n = 0;
-	const char *p;
+	char **w = fc_xcalloc(e->nhedges + 1, sizeof(*w));
+	size_t i, n = 0;
 
 	for (i = 0; i < e->nhedges; i++) {
 		const struct hedge *h = &e->hedges[i];
@@ -294,40 +355,13 @@ static void hedge_macro(struct loader *L, int after, int side)
 		if ((side > 0 && !(h->hi.inf > 0 && !h->lo.inf)) ||
 		    (side < 0 && !(h->lo.inf < 0 && !h->hi.inf)))
 			continue;
-		idx[n++] = i;
+		w[n++] = h->text;
 	}
-	for (i = 1; i < n; i++)
-		for (j = i; j > 0 && strlen(e->hedges[idx[j]].text) >
-			    strlen(e->hedges[idx[j - 1]].text); j--)
-			t = idx[j], idx[j] = idx[j - 1], idx[j - 1] = t;
-	fc_buf_addstr(&b, "(?:");
-	for (i = 0; i < n; i++) {
-		const char *h = e->hedges[idx[i]].text;
-		size_t hl = strlen(h);
-
-		if (i)
-			fc_buf_addch(&b, '|');
-		for (p = h; *p; p++) {
-			if (*p == ' ')
-				fc_buf_addstr(&b, "\\s*");
-			else if (strchr("\\^$.|?*+()[]{}#-<>=~", *p))
-				fc_buf_addch(&b, '\\'), fc_buf_addch(&b, *p);
-			else
-				fc_buf_addch(&b, *p);
-		}
-		/* a word must end where the hedge ends: "over" is not "overall" */
-		if ((h[hl - 1] >= 'a' && h[hl - 1] <= 'z'))
-			fc_buf_addstr(&b, "(?![\\w-])");
-		/* "or less than 6000" starts a new figure, it does not bound this one */
-		if (after)
-			fc_buf_addstr(&b, "(?!\\s*(?:than|equal)\\b)");
-	}
-	if (!n)
-		fc_buf_addstr(&b, "(*FAIL)");
-	fc_buf_addstr(&b, ")");
+	/* "or less than 6000" starts a new figure, it does not bound this one */
+	word_alternation(&b, w, n, after ? "(?!-)(?!\\s*(?:than|equal)\\b)" : "(?!-)");
 	add_macro(L, after ? "HEDGE_AFTER" : side > 0 ? "HEDGE_LOWER" : side < 0 ? "HEDGE_UPPER" : "HEDGE",
 		  fc_buf_detach(&b, NULL), "hedges.tsv", 0);
-	free(idx);
+	free(w);
 }
 
 static int is_name_char(int c, int first)
@@ -377,6 +411,36 @@ static int expand(struct loader *L, const char *src, struct fc_buf *out,
 	return FC_OK;
 }
 
+/* A "words" part as a pattern: "a an the" -> grouped alternation. */
+static void words_pattern(const char *body, struct fc_buf *out)
+{
+	char *copy = fc_xstrdup(body), *save = NULL, *q, *c, **list = NULL;
+	size_t nl = 0;
+
+	for (q = strtok_r(copy, " \t\n", &save); q; q = strtok_r(NULL, " \t\n", &save)) {
+		list = fc_xrealloc(list, (nl + 1) * sizeof(*list));
+		list[nl] = fc_xstrdup(q);
+		/* "_" joins the words of a phrase; matching is caseless anyway */
+		for (c = list[nl]; *c; c++)
+			*c = *c == '_' ? ' ' : (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
+		nl++;
+	}
+	word_alternation(out, list, nl, NULL);
+	while (nl)
+		free(list[--nl]);
+	free(list);
+	free(copy);
+}
+
+static int part_body(struct loader *L, const struct macro *m, struct fc_buf *out)
+{
+	if (m->words) {
+		words_pattern(m->body, out);
+		return FC_OK;
+	}
+	return expand(L, m->body, out, m->file, m->line);
+}
+
 /* The DEFINE block holding every part, and how many groups it adds. */
 static int define_block(struct loader *L, struct fc_buf *out)
 {
@@ -386,7 +450,7 @@ static int define_block(struct loader *L, struct fc_buf *out)
 	fc_buf_addstr(out, "(?(DEFINE)");
 	for (i = 0; i < L->nmacros; i++) {
 		fc_buf_printf(out, "(?<%s>", L->macros[i].name);
-		if ((rc = expand(L, L->macros[i].body, out, L->macros[i].file, L->macros[i].line)))
+		if ((rc = part_body(L, &L->macros[i], out)))
 			return rc;
 		fc_buf_addstr(out, "\n)");
 	}
@@ -760,6 +824,30 @@ static int load_rule_file(struct loader *L, const char *path)
 					p++;
 				add_macro(L, name, fc_xstrdup(fc_trim(p)), path, lineno);
 				cont = &L->macros[L->nmacros - 1].body;
+			} else if (wn == 5 && memcmp(w, "words", 5) == 0) {
+				/* "words NAME a b c": a part matching any of the words, quickly */
+				char *name = p;
+
+				r = NULL;
+				while (is_name_char((unsigned char)*p, p == name))
+					p++;
+				if (p == name || (*p && *p != ' ' && *p != '\t')) {
+					rc = fc_error_set(L->err, FC_EDATA,
+							  "cannot load rules '%s': line %d: expected 'words NAME word...'",
+							  path, lineno);
+					goto out;
+				}
+				if (*p)
+					*p++ = '\0';
+				if ((m = find_macro(L, name, strlen(name)))) {
+					rc = fc_error_set(L->err, FC_EDATA,
+							  "cannot load rules '%s': line %d: part '%s' already defined at '%s' line %d",
+							  path, lineno, name, m->file, m->line);
+					goto out;
+				}
+				add_macro(L, name, fc_xstrdup(fc_trim(p)), path, lineno);
+				L->macros[L->nmacros - 1].words = 1;
+				cont = &L->macros[L->nmacros - 1].body;
 			} else if (wn == 4 && memcmp(w, "rule", 4) == 0) {
 				size_t i;
 
@@ -780,7 +868,7 @@ static int load_rule_file(struct loader *L, const char *path)
 				r = new_rule(L, p, file, lineno);
 			} else {
 				rc = fc_error_set(L->err, FC_EDATA,
-						  "cannot load rules '%s': line %d: expected 'rule ID' or 'define NAME', not '%.*s'",
+						  "cannot load rules '%s': line %d: expected 'rule ID', 'define NAME' or 'words NAME', not '%.*s'",
 						  path, lineno, (int)wn, w);
 				goto out;
 			}
@@ -989,7 +1077,7 @@ static int compile_defines(struct loader *L)
 
 		fc_buf_reset(&b);
 		fc_buf_addstr(&b, "(?:");
-		if ((rc = expand(L, m->body, &b, m->file, m->line)))
+		if ((rc = part_body(L, m, &b)))
 			goto out;
 		fc_buf_addstr(&b, "\n)");
 		/* the other parts it calls, so that calls resolve */
@@ -1089,7 +1177,7 @@ static int build(struct loader *L, int qual, pcre2_code **out, size_t **idx, siz
 		goto out;
 	}
 	/* Without JIT the interpreter still works, only slower. */
-	pcre2_jit_compile(*out, PCRE2_JIT_COMPLETE);
+	pcre2_jit_compile(*out, PCRE2_JIT_COMPLETE | (qual ? 0 : PCRE2_JIT_PARTIAL_HARD));
 	if (!qual) {
 		/* the same pattern unanchored tells which bytes a match can start with */
 		pcre2_code *tmp = pcre2_compile((PCRE2_SPTR)b.data, b.len, COMPILE_OPTS,
@@ -1181,6 +1269,7 @@ void fc_engine_free(struct fc_engine *e)
 	free(e->files);
 	free(e->fig_rule);
 	free(e->qual_rule);
+	free(e->starters);
 	pcre2_code_free(e->fig_re);
 	pcre2_code_free(e->qual_re);
 	pcre2_match_data_free(e->md);
@@ -1228,6 +1317,7 @@ int fc_engine_load(const char *datadir, const char *packdir,
 	if ((rc = build(&L, 0, &e->fig_re, &e->fig_rule, &e->nfig)) ||
 	    (rc = build(&L, 1, &e->qual_re, &e->qual_rule, &e->nqual)))
 		goto out;
+	e->starters = fc_xcalloc(STARTER_SLOTS, sizeof(*e->starters));
 	e->mctx = pcre2_match_context_create(NULL);
 	e->jit = pcre2_jit_stack_create(JIT_STACK_MIN, JIT_STACK_MAX, NULL);
 	e->md = pcre2_match_data_create(256, NULL);

@@ -1,0 +1,51 @@
+#!/bin/sh
+# bench-figures.sh - throughput of `figcheck figures` on >= 50 MB of news text, next to grep over the same input.
+#
+#   scripts/bench-figures.sh [MB]      (default 64)
+#
+# Builds bench-data/figures.txt (gitignored) from the seed texts and the
+# articleBody fields of ${FIGCHECK_SHARED:-../shared}/bench/aeb/ground-truth.json,
+# repeated, then times build/bin/figcheck-figures and `grep -c '[0-9]'`.
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+shared=${FIGCHECK_SHARED:-../shared}
+mb=${1:-64}
+prog=${FIGURES:-build/bin/figcheck-figures}
+out=bench-data/figures.txt
+if [ ! -x "$prog" ]; then
+	echo "bench-figures: '$prog' not built (make $prog)" >&2
+	exit 2
+fi
+mkdir -p bench-data
+want=$((mb * 1024 * 1024))
+have=0; [ -f "$out" ] && have=$(wc -c < "$out")
+if [ "$have" -lt "$want" ]; then
+	unit=bench-data/figures-unit.txt
+	: > "$unit"
+	for f in "$shared"/seeds/*.txt; do
+		[ -f "$f" ] && cat "$f" >> "$unit" && echo >> "$unit"
+	done
+	if [ -f "$shared/bench/aeb/ground-truth.json" ]; then
+		jq -r '.[] | .articleBody // empty' "$shared/bench/aeb/ground-truth.json" >> "$unit"
+	fi
+	if [ ! -s "$unit" ]; then
+		echo "bench-figures: no text found under '$shared'" >&2
+		exit 2
+	fi
+	: > "$out"
+	while [ "$(wc -c < "$out")" -lt "$want" ]; do
+		cat "$unit" "$unit" "$unit" "$unit" >> "$out"
+	done
+	rm -f "$unit"
+fi
+bytes=$(wc -c < "$out")
+now() { date +%s.%N; }
+rate() { awk -v b="$bytes" -v s="$1" -v e="$2" 'BEGIN { t = e - s; printf "%.1f MB/s (%.2f s)", b / 1048576 / t, t }'; }
+# warm the page cache so both programs read from memory
+cat "$out" > /dev/null
+t0=$(now); figs=$("$prog" < "$out" | wc -l); t1=$(now)
+t2=$(now); lines=$(LC_ALL=C grep -c '[0-9]' "$out" || true); t3=$(now)
+printf 'input: %s, %.1f MB\n' "$out" "$(awk -v b="$bytes" 'BEGIN { print b / 1048576 }')"
+printf 'figcheck figures: %s, %s figures\n' "$(rate "$t0" "$t1")" "$figs"
+printf "grep -c '[0-9]':  %s, %s lines with a digit\n" "$(rate "$t2" "$t3")" "$lines"
