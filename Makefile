@@ -8,6 +8,8 @@
 #   make SANITIZE=address,undefined check
 #   make WERROR=1   warnings are errors (CI)
 
+.DEFAULT_GOAL := all
+
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share/figcheck
