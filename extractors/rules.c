@@ -1009,13 +1009,14 @@ static int compile_rule(struct loader *L, struct rule *r, uint32_t base)
 	re = pcre2_compile((PCRE2_SPTR)whole.data, whole.len, COMPILE_OPTS, &code, &off, NULL);
 	if (!re) {
 		pcre2_get_error_message(code, msg, sizeof(msg));
-		if (off <= strlen(r->pattern) + 3)
+		/* the parts compiled alone, so the rule's own pattern is at fault */
+		if (off >= 3 && off <= strlen(r->pattern) + 3)
 			rc = fc_error_set(L->err, FC_EDATA,
 					  "cannot load rules '%s': line %d: rule '%s': bad pattern at offset %zu: %s",
-					  r->file, r->line, r->id, off >= 3 ? (size_t)off - 3 : 0, (char *)msg);
+					  r->file, r->line, r->id, (size_t)off - 3, (char *)msg);
 		else
 			rc = fc_error_set(L->err, FC_EDATA,
-					  "cannot load rules '%s': line %d: rule '%s': a part it uses is broken: %s",
+					  "cannot load rules '%s': line %d: rule '%s': bad pattern: %s",
 					  r->file, r->line, r->id, (char *)msg);
 		goto out;
 	}

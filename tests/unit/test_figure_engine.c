@@ -1,0 +1,236 @@
+/* test_figure_engine.c - the engine's edges: broken rule files, match limits, explain, bad input. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "datadir.h"
+#include "figure.h"
+#include "rules.h"
+#include "util.h"
+
+static char tmpdir[64];
+
+static void write_file(const char *name, const char *text)
+{
+	char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/rules/%s", tmpdir, name);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void reset_dir(void)
+{
+	char cmd[160];
+
+	snprintf(cmd, sizeof(cmd), "rm -f %s/rules/*", tmpdir);
+	assert_int_equal(system(cmd), 0);
+	write_file("hedges.tsv", "(none)\t[x-0.5u\tx+0.5u)\nmore than\t(x\tinf)\n");
+}
+
+static int setup(void **state)
+{
+	char sub[96];
+
+	(void)state;
+	strcpy(tmpdir, "/tmp/fc-figtest-XXXXXX");
+	if (!mkdtemp(tmpdir))
+		return -1;
+	snprintf(sub, sizeof(sub), "%s/rules", tmpdir);
+	return mkdir(sub, 0700);
+}
+
+static int teardown(void **state)
+{
+	char cmd[160];
+
+	(void)state;
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+/* Load tmpdir and expect failure with a message containing each of want[]. */
+static void expect_error(const char *const *want)
+{
+	struct fc_engine *e = NULL;
+	struct fc_error err;
+	int rc = fc_engine_load(tmpdir, NULL, &e, &err);
+
+	assert_int_equal(rc, FC_EDATA);
+	assert_null(e);
+	for (; *want; want++)
+		if (!strstr(err.msg, *want))
+			fail_msg("message '%s' lacks '%s'", err.msg, *want);
+}
+
+static void test_missing_pattern(void **state)
+{
+	static const char *const want[] = { "cannot load rules '", "x.rules': line 3: missing pattern", NULL };
+
+	(void)state;
+	reset_dir();
+	write_file("x.rules", "# x\n\nrule a.b\n\tunit count\n");
+	expect_error(want);
+}
+
+static void test_bad_lines(void **state)
+{
+	static const char *const unknown_key[] = { "y.rules': line 2: unknown key 'colour'", NULL };
+	static const char *const bad_unit[] = { "y.rules': line 3: unknown unit 'apples'", NULL };
+	static const char *const bad_re[] = { "y.rules': line 1: rule 'r': bad pattern", NULL };
+	static const char *const bad_part[] = { "y.rules': line 2: unknown part '{NOPE}'", NULL };
+	static const char *const bad_expect[] = { "y.rules': line 4: bad expect", NULL };
+	static const char *const bad_group[] = { "unknown group name 'value'", NULL };
+	static const char *const dup_rule[] = { "y.rules': line 3: rule 'r' already defined", NULL };
+	static const char *const top[] = { "y.rules': line 1: expected 'rule ID'", NULL };
+
+	(void)state;
+	reset_dir();
+	write_file("y.rules", "rule r\n\tcolour blue\n");
+	expect_error(unknown_key);
+	write_file("y.rules", "rule r\n\tmatch (?<num>[0-9]+)\n\tunit apples\n");
+	expect_error(bad_unit);
+	write_file("y.rules", "rule r\n\tmatch (?<num>[0-9]+\n");
+	expect_error(bad_re);
+	write_file("y.rules", "rule r\n\tmatch (?<num>{NOPE})\n");
+	expect_error(bad_part);
+	write_file("y.rules", "rule r\n\tmatch (?<num>[0-9]+)\n\texample 3 cats\n\texpect three cats\n");
+	expect_error(bad_expect);
+	write_file("y.rules", "rule r\n\tmatch (?<value>[0-9]+)\n");
+	expect_error(bad_group);
+	write_file("y.rules", "rule r\n\tmatch (?<num>[0-9]+)\nrule r\n\tmatch (?<num>[0-9]+)\n");
+	expect_error(dup_rule);
+	write_file("y.rules", "match (?<num>[0-9]+)\n");
+	expect_error(top);
+}
+
+static void test_bad_hedges(void **state)
+{
+	static const char *const want[] = { "cannot load hedges '", "hedges.tsv': line 2: bad bound", NULL };
+
+	(void)state;
+	reset_dir();
+	write_file("hedges.tsv", "(none)\t[x-0.5u\tx+0.5u)\nabout\tx-10%\tx+10%]\n");
+	write_file("z.rules", "rule r\n\tmatch (?<num>[0-9]+)\n");
+	expect_error(want);
+}
+
+/* A rule that backtracks without end hits the match limit; the scan goes on. */
+static void test_match_limit(void **state)
+{
+	static const char text[] = "We have 5 cats and 11111111111111111111111111111111111111 y, then 7 dogs.";
+	struct fc_engine *e = NULL;
+	struct fc_figure_list l;
+	struct fc_error err;
+	int limited = 0;
+
+	(void)state;
+	reset_dir();
+	write_file("a.rules", "rule evil\n\tpriority 90\n\tmatch (?<num>(?:[0-9]+)+x)\n"
+		   "rule count\n\tmatch (?<num>[0-9]+) (?:\\s+(?<noun>\\p{L}+))?\n");
+	if (fc_engine_load(tmpdir, NULL, &e, &err))
+		fail_msg("%s", err.msg);
+	fc_figure_list_init(&l);
+	assert_int_equal(fc_engine_scan(e, text, strlen(text), NULL, &l, &limited, &err), FC_OK);
+	assert_true(limited);
+	assert_true(l.n >= 2);
+	assert_int_equal((int)l.v[0].value, 5);
+	assert_int_equal((int)l.v[l.n - 1].value, 7);
+	fc_figure_list_release(&l);
+	fc_engine_free(e);
+}
+
+static struct fc_engine *tree_engine(void)
+{
+	struct fc_engine *e = NULL;
+	struct fc_error err;
+	const char *d = getenv("FIGCHECK_DATADIR");
+
+	if (fc_engine_load(d && *d ? d : "extractors", NULL, &e, &err))
+		fail_msg("%s", err.msg);
+	return e;
+}
+
+static void test_explain(void **state)
+{
+	static const char text[] = "On 19 July 2016, just under 300 local parties backed him.";
+	struct fc_engine *e = tree_engine();
+	struct fc_explain x;
+	struct fc_error err;
+	struct fc_buf out = FC_BUF_INIT;
+	size_t i;
+	int saw_ignore = 0, saw_num = 0;
+
+	(void)state;
+	fc_explain_init(&x);
+	assert_int_equal(fc_engine_explain(e, text, strlen(text), NULL, &x, &err), FC_OK);
+	assert_int_equal(x.figures.n, 1);
+	for (i = 0; i < x.n; i++) {
+		size_t g;
+
+		if (strcmp(x.v[i].kind, "ignore") == 0)
+			saw_ignore = 1;
+		for (g = 0; g < x.v[i].ngroups; g++)
+			if (strcmp(x.v[i].groups[g].name, "num") == 0 && x.v[i].figure == 0)
+				saw_num = 1;
+	}
+	assert_true(saw_ignore);
+	assert_true(saw_num);
+	fc_explain_format(&x, text, &out);
+	assert_non_null(strstr(out.data, "ignore rule ignore.date.day-month"));
+	assert_non_null(strstr(out.data, "\"hedge\":\"just under\""));
+	fc_buf_release(&out);
+	fc_explain_release(&x);
+	fc_engine_free(e);
+}
+
+/* Invalid UTF-8 is not fatal: offsets stay those of the input. */
+static void test_bad_utf8(void **state)
+{
+	static const char text[] = "\xff\xfe 42 members \xc3";
+	struct fc_engine *e = tree_engine();
+	struct fc_figure_list l;
+	struct fc_error err;
+
+	(void)state;
+	fc_figure_list_init(&l);
+	assert_int_equal(fc_engine_scan(e, text, sizeof(text) - 1, NULL, &l, NULL, &err), FC_OK);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(l.v[0].start, 3);
+	assert_int_equal(l.v[0].end, 5);
+	fc_figure_list_release(&l);
+	fc_engine_free(e);
+}
+
+static void test_datadir_env(void **state)
+{
+	(void)state;
+	setenv("FIGCHECK_DATADIR", "/some/where", 1);
+	assert_string_equal(fc_datadir(), "/some/where");
+	unsetenv("FIGCHECK_DATADIR");
+	assert_non_null(fc_datadir());
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_missing_pattern),
+		cmocka_unit_test(test_bad_lines),
+		cmocka_unit_test(test_bad_hedges),
+		cmocka_unit_test(test_match_limit),
+		cmocka_unit_test(test_explain),
+		cmocka_unit_test(test_bad_utf8),
+		cmocka_unit_test(test_datadir_env),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
