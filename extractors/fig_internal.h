@@ -61,6 +61,7 @@ struct rule {
 	char *id;
 	char *file;
 	int line;
+	int match_line;		/* line of its pattern, for errors */
 	enum rule_kind kind;
 	enum fc_unit unit;
 	enum fc_qualifier qual;

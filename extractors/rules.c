@@ -667,6 +667,7 @@ static int rule_key(struct loader *L, struct rule *r, const char *key, size_t kn
 					    "cannot load rules '%s': line %d: rule '%s' has two patterns",
 					    file, line, r->id);
 		r->pattern = fc_xstrdup(val);
+		r->match_line = line;
 		*cont = r->pattern;
 	} else if (IS("unit")) {
 		if ((u = unit_from_name(val)) < 0)
@@ -1001,7 +1002,7 @@ static int compile_rule(struct loader *L, struct rule *r, uint32_t base)
 	PCRE2_SPTR table;
 	int code, rc = FC_OK, g;
 
-	if ((rc = expand(L, r->pattern, &b, r->file, r->line)))
+	if ((rc = expand(L, r->pattern, &b, r->file, r->match_line)))
 		goto out;
 	free(r->pattern);
 	r->pattern = fc_buf_detach(&b, NULL);
@@ -1013,11 +1014,11 @@ static int compile_rule(struct loader *L, struct rule *r, uint32_t base)
 		if (off >= 3 && off <= strlen(r->pattern) + 3)
 			rc = fc_error_set(L->err, FC_EDATA,
 					  "cannot load rules '%s': line %d: rule '%s': bad pattern at offset %zu: %s",
-					  r->file, r->line, r->id, (size_t)off - 3, (char *)msg);
+					  r->file, r->match_line, r->id, (size_t)off - 3, (char *)msg);
 		else
 			rc = fc_error_set(L->err, FC_EDATA,
 					  "cannot load rules '%s': line %d: rule '%s': bad pattern: %s",
-					  r->file, r->line, r->id, (char *)msg);
+					  r->file, r->match_line, r->id, (char *)msg);
 		goto out;
 	}
 	pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &caps);

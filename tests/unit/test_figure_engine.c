@@ -86,7 +86,7 @@ static void test_bad_lines(void **state)
 {
 	static const char *const unknown_key[] = { "y.rules': line 2: unknown key 'colour'", NULL };
 	static const char *const bad_unit[] = { "y.rules': line 3: unknown unit 'apples'", NULL };
-	static const char *const bad_re[] = { "y.rules': line 1: rule 'r': bad pattern", NULL };
+	static const char *const bad_re[] = { "y.rules': line 2: rule 'r': bad pattern", NULL };
 	static const char *const bad_part[] = { "y.rules': line 2: unknown part '{NOPE}'", NULL };
 	static const char *const bad_expect[] = { "y.rules': line 4: bad expect", NULL };
 	static const char *const bad_group[] = { "unknown group name 'value'", NULL };
