@@ -519,10 +519,22 @@ static void html_chart(struct fc_buf *b, const struct report *r,
 		double lo = isinf(c->low) ? 0 : c->low, hi = isinf(c->high) ? max : c->high;
 		char v[40];
 
+		char who[40];
+		double right;
+
 		fc_fmt_num(v, sizeof(v), c->value);
+		/* Long outlet names are cut to fit the label column. */
+		snprintf(who, sizeof(who), "%s", nz(c->speaker, "?"));
+		if (strlen(nz(c->speaker, "?")) >= 24) {
+			size_t cut = 20;
+
+			while (cut > 0 && (who[cut] & 0xC0) == 0x80)
+				cut--;
+			memcpy(who + cut, "\xE2\x80\xA6", 4);
+		}
 		fc_buf_addstr(b, "<text x=\"0\" y=\"");
 		fc_buf_printf(b, "%.0f\" class=\"lbl\">", y + 14);
-		html_escape(b, nz(c->speaker, "?"));
+		html_escape(b, who);
 		fc_buf_printf(b, " (%.10s)</text>", nz(c->published, "undated"));
 		fc_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"16\" class=\"bar%s\"/>",
 			      X0, y + 2, w > 0 ? w : 0, c->qualifier &&
@@ -530,8 +542,11 @@ static void html_chart(struct fc_buf *b, const struct report *r,
 		fc_buf_printf(b, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" class=\"whisker\"/>",
 			      X0 + W * lo / max, X0 + W * (hi < max ? hi : max) / max,
 			      y + 10, y + 10);
+		right = W * (hi < max ? hi : max) / max;
+		if (right < w)
+			right = w;
 		fc_buf_printf(b, "<text x=\"%.1f\" y=\"%.0f\" class=\"val\">%s %s</text>\n",
-			      X0 + (w > 0 ? w : 0) + 6, y + 14, v, nz(c->unit, ""));
+			      X0 + (right > 0 ? right : 0) + 6, y + 14, v, nz(c->unit, ""));
 	}
 	if (!isnan(expect))
 		fc_buf_printf(b, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"0\" y2=\"%.0f\" class=\"expect\"/>"
