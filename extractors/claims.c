@@ -127,7 +127,7 @@ void fc_seg_out_release(struct fc_seg_out *o)
 static int match_in(struct fc_extractor *x, pcre2_code *r, const char *t,
 		    size_t a, size_t b)
 {
-	return pcre2_match(r, (PCRE2_SPTR)(t + a), b - a, 0, 0, x->md, NULL) > 0;
+	return pcre2_match(r, (PCRE2_SPTR)(t + a), b - a, 0, 0, x->md, NULL) >= 0;
 }
 
 static void add_mention(struct fc_mentions *m, size_t sent, size_t a, size_t b,
@@ -165,7 +165,7 @@ static void find_mentions(struct fc_extractor *x, const char *t,
 
 	while (x->pack->alias_re && off < s->end &&
 	       pcre2_match(x->pack->alias_re, (PCRE2_SPTR)t, s->end, off, 0,
-			   x->md, NULL) > 0) {
+			   x->md, NULL) >= 0) {
 		size_t a = ov[0], b = ov[1];
 
 		add_mention(out, si, a, b, fc_pack_alias(x->pack, t + a, b - a));
@@ -174,7 +174,7 @@ static void find_mentions(struct fc_extractor *x, const char *t,
 	off = s->start;
 	while (off < s->end &&
 	       pcre2_match(x->name_re, (PCRE2_SPTR)t, s->end, off, 0, x->md,
-			   NULL) > 0) {
+			   NULL) >= 0) {
 		size_t a = ov[0], b = ov[1];
 
 		if (!overlaps_mention(out, first, a, b))
@@ -323,7 +323,7 @@ static void link_figure(struct fc_extractor *x, const char *t,
 	 * was about.
 	 */
 	if (!l->subject && pcre2_match(x->pronoun_re, (PCRE2_SPTR)t, f->start,
-				       s->start, 0, x->md, NULL) > 0) {
+				       s->start, 0, x->md, NULL) >= 0) {
 		size_t p = pcre2_get_ovector_pointer(x->md)[0];
 
 		for (i = m0; i < m1 && m->v[i].end <= p; i++)
@@ -378,6 +378,9 @@ static const struct fc_metric *match_ctx(struct fc_extractor *x, const char *uni
 	    (m = fc_pack_match_metric(x->pack, unit, noun, nlen, t + para->start,
 				      para->end - para->start, notempty)))
 		return m;
+	/* A bare figure needs its context close by. */
+	if (nlen == 0)
+		return NULL;
 	return fc_pack_match_metric(x->pack, unit, noun, nlen, t, len, notempty);
 }
 

@@ -373,7 +373,7 @@ const struct fc_actor *fc_pack_alias(const struct fc_pack *p, const char *text,
 static int re_find(pcre2_code *re, pcre2_match_data *md, const char *s,
 		   size_t n, uint32_t opts)
 {
-	return pcre2_match(re, (PCRE2_SPTR)s, n, 0, opts, md, NULL) > 0;
+	return pcre2_match(re, (PCRE2_SPTR)s, n, 0, opts, md, NULL) >= 0;
 }
 
 /* Which figure units a metric of the given unit can hold. */
