@@ -20,6 +20,7 @@ struct fc_extractor {
 	pcre2_code *adjacent_re;	/* "Okonjo-Brandt on 15,977", "the Harbour Party with 46%" */
 	pcre2_code *estimate_re;	/* "the council's own estimate" */
 	pcre2_code *self_re;		/* "TVT said it ran 41" */
+	pcre2_code *part_of_re;		/* "39 of the 44", "868 out of 1,240" */
 	pcre2_match_data *md;
 };
 
@@ -67,7 +68,8 @@ int fc_extractor_new(const char *datadir, const char *packdir,
 	    !(x->pronoun_re = re("(?i:\\b(?:he|she|his|her)\\b)", err)) ||
 	    !(x->adjacent_re = re("^\\s+(?:on|with)\\s+$", err)) ||
 	    !(x->estimate_re = re("^(?:'s|’s)?\\s+(?:own\\s+)?(?:estimates?|figures?|count|tally|calculations?|projections?)\\b", err)) ||
-	    !(x->self_re = re("^\\s+(?:it|they|we)\\b", err)))
+	    !(x->self_re = re("^\\s+(?:it|they|we)\\b", err)) ||
+	    !(x->part_of_re = re("^\\s+(?:of|out\\s+of)\\s+(?:(?:the|its|their|our|his|her|all)\\s+)?$", err)))
 		goto fail;
 	x->md = pcre2_match_data_create(16, NULL);
 	*out = x;
@@ -92,6 +94,7 @@ void fc_extractor_free(struct fc_extractor *x)
 	pcre2_code_free(x->adjacent_re);
 	pcre2_code_free(x->estimate_re);
 	pcre2_code_free(x->self_re);
+	pcre2_code_free(x->part_of_re);
 	pcre2_match_data_free(x->md);
 	free(x);
 }
@@ -444,12 +447,14 @@ static const struct fc_metric *metric_for(struct fc_extractor *x, const char *t,
 	size_t a, b;
 
 	if (f->noun_end > f->noun_start) {
-		if ((m = match_ctx(x, unit, t + f->noun_start,
-				   f->noun_end - f->noun_start, t, len, s, &para, 1)))
-			return m;
+		/*
+		 * The noun with the rest of its clause, so the most specific
+		 * pattern wins ("3 papers were spoilt" over "papers").
+		 */
 		b = clause_end(t, f->noun_start, s->end, next);
-		if (b > f->noun_end &&
-		    (m = match_ctx(x, unit, t + f->noun_start, b - f->noun_start,
+		if (b < f->noun_end)
+			b = f->noun_end;
+		if ((m = match_ctx(x, unit, t + f->noun_start, b - f->noun_start,
 				   t, len, s, &para, 1)))
 			return m;
 		/* "three depots": a counted noun the pack does not know. */
@@ -588,6 +593,25 @@ int fc_extract_segment(struct fc_extractor *x, const struct fc_seg_in *in,
 			fill_claim(fc_claim_vec_push(&out->claims), in->text, s,
 				   si, f, &l, m, l.speaker ? l.speaker->name : speaker,
 				   in->ref_date);
+		}
+		/*
+		 * "39 of the 44 bus routes", "868 out of 1,240": the second is a
+		 * total, about no one in particular, and the first counts what it
+		 * counts.
+		 */
+		for (k = first_claim; k + 1 < out->claims.n; k++) {
+			struct fc_claim *a = &out->claims.v[k], *b = &out->claims.v[k + 1];
+
+			if (strcmp(a->unit, "count") != 0 || strcmp(b->unit, "count") != 0 ||
+			    b->fig_start < a->fig_end ||
+			    !match_in(x, x->part_of_re, in->text, a->fig_end, b->fig_start))
+				continue;
+			free(b->role);
+			b->role = fc_xstrdup("total");
+			free(b->subject);
+			b->subject = NULL;
+			if (!a->metric && b->metric)
+				a->metric = fc_xstrdup(b->metric);
 		}
 		/*
 		 * An interim qualifier ("from 271 nominations so far") covers the

@@ -29,13 +29,57 @@ static int is_unit(const struct fc_claim *c, const char *u)
 }
 
 /*
+ * Metrics that no claim or reference figure ties to a subject (a ballot's
+ * turnout, a rally's size): their figures are comparable without one.
+ * Set by fc_compare() for the claims at hand.
+ */
+static const char **subjectless;
+static size_t nsubjectless;
+
+static int is_subjectless(const char *metric)
+{
+	size_t i;
+
+	for (i = 0; i < nsubjectless; i++)
+		if (strcmp(subjectless[i], metric) == 0)
+			return 1;
+	return 0;
+}
+
+/*
  * A claim worth comparing: not a reader's comment, with a metric, and about
- * a known subject, or attributed to an estimator ("police said 1,200").
+ * a known subject, attributed to an estimator ("police said 1,200"), or of
+ * a metric that has no subjects.
  */
 static int comparable(const struct fc_claim *c)
 {
-	return c->metric && (c->subject || c->estimator) && !c->role &&
+	return c->metric && !c->role &&
+		(c->subject || c->estimator || is_subjectless(c->metric)) &&
 		!(c->segkind && strcmp(c->segkind, "comment") == 0);
+}
+
+static void find_subjectless(const struct fc_claim_vec *cv, const struct fc_pack *p)
+{
+	size_t i, j;
+
+	for (i = 0; i < cv->n; i++) {
+		const char *m = cv->v[i].metric;
+		int has = 0;
+
+		if (!m || is_subjectless(m))
+			continue;
+		for (j = 0; j < cv->n && !has; j++)
+			has = cv->v[j].subject && cv->v[j].metric &&
+				strcmp(cv->v[j].metric, m) == 0;
+		for (j = 0; p && j < p->nrefs && !has; j++)
+			has = strcmp(p->refs[j].metric, m) == 0 &&
+				strcmp(p->refs[j].subject, "-") != 0;
+		if (!has) {
+			subjectless = fc_xrealloc(subjectless,
+						  (nsubjectless + 1) * sizeof(*subjectless));
+			subjectless[nsubjectless++] = m;
+		}
+	}
 }
 
 static const char *nz(const char *s, const char *dflt)
@@ -54,10 +98,12 @@ static void num(struct fc_buf *b, double v)
 	fc_buf_addstr(b, t);
 }
 
-/* "SKWAWKBOX (2016-08-14): “quote”" */
+/* "SKWAWKBOX (2016-08-14): “quote”", with who is quoted when it is not the outlet. */
 static void cite(struct fc_buf *b, const struct fc_claim *c)
 {
-	fc_buf_printf(b, "%s", nz(c->speaker, nz(c->source, "unknown source")));
+	fc_buf_printf(b, "%s", nz(c->source, nz(c->speaker, "unknown source")));
+	if (c->estimator && c->speaker)
+		fc_buf_printf(b, ", quoting %s", c->speaker);
 	if (c->published)
 		fc_buf_printf(b, " (%.10s)", c->published);
 	fc_buf_printf(b, ": \xE2\x80\x9C%s\xE2\x80\x9D", nz(c->quote, ""));
@@ -298,7 +344,8 @@ static const struct fc_ref *find_ref(const struct fc_pack *p, const char *subjec
 	size_t i;
 
 	for (i = 0; p && i < p->nrefs; i++)
-		if (streq(p->refs[i].subject, subject) &&
+		if (streq(strcmp(p->refs[i].subject, "-") ? p->refs[i].subject : NULL,
+			  subject) &&
 		    streq(p->refs[i].metric, metric) &&
 		    streq(p->refs[i].period, period))
 			return &p->refs[i];
@@ -358,7 +405,7 @@ static void against_reference(const struct fc_claim_vec *cv,
  */
 static int find_count(const struct fc_claim_vec *cv, const struct fc_pack *p,
 		      const struct fc_claim *near, const char *subject,
-		      const char *metric, struct count *out)
+		      const char *metric, int totals, struct count *out)
 {
 	const struct fc_claim *best = NULL;
 	const struct fc_ref *r;
@@ -367,9 +414,12 @@ static int find_count(const struct fc_claim_vec *cv, const struct fc_pack *p,
 	for (i = 0; i < cv->n; i++) {
 		const struct fc_claim *c = &cv->v[i];
 
-		if (!comparable(c) || !is_unit(c, "count") || c->role ||
-		    !streq(c->subject, subject) || !streq(c->metric, metric) ||
-		    !streq(c->period, near->period))
+		/* A denominator may be a stated total ("868 out of 1,240"). */
+		if (!is_unit(c, "count") || !streq(c->subject, subject) ||
+		    !streq(c->metric, metric) || !streq(c->period, near->period) ||
+		    (c->role && !totals) ||
+		    !(comparable(c) || (totals && c->role && !(c->segkind &&
+				strcmp(c->segkind, "comment") == 0))))
 			continue;
 		if (c->doc == near->doc) {
 			best = c;
@@ -452,8 +502,8 @@ static void derived(const struct fc_claim_vec *cv, const struct fc_pack *p,
 		if (!comparable(c) || !(is_unit(c, "ratio") || is_unit(c, "multiple")))
 			continue;
 		object = c->object ? c->object : infer_object(cv, p, c);
-		if (!object || !find_count(cv, p, c, c->subject, c->metric, &a) ||
-		    !find_count(cv, p, c, object, c->metric, &b) || b.value == 0)
+		if (!object || !find_count(cv, p, c, c->subject, c->metric, 0, &a) ||
+		    !find_count(cv, p, c, object, c->metric, 0, &b) || b.value == 0)
 			continue;
 		ratio = a.value / b.value;
 		if (contains(c, ratio))
@@ -483,45 +533,66 @@ static void derived(const struct fc_claim_vec *cv, const struct fc_pack *p,
 		add_claim(d, a.claim);
 		add_claim(d, b.claim);
 	}
-	/* Shares: a percent metric that the pack declares a share of a count metric. */
+	/*
+	 * Shares: a percent metric the pack declares a share_of a count metric,
+	 * "A" (of the total of A: stated in the document, else the sum of the
+	 * counts it names, else the reference sum) or "A/B" (of the count B).
+	 */
 	for (i = 0; p && i < cv->n; i++) {
 		const struct fc_claim *c = &cv->v[i];
 		const struct fc_metric *m;
 		const struct fc_claim *total = NULL;
-		struct count a;
+		const char *how;
+		struct count a, den;
 		struct fc_discrepancy *d;
 		struct fc_buf x = FC_BUF_INIT, e = FC_BUF_INIT, o = FC_BUF_INIT;
+		char num_metric[64];
+		const char *slash;
 		double share, sum = 0;
 		size_t j;
 
 		if (!comparable(c) || !is_unit(c, "percent") ||
 		    !(m = fc_pack_metric(p, c->metric)) || !m->share_of)
 			continue;
-		if (!find_count(cv, p, c, c->subject, m->share_of, &a))
+		slash = strchr(m->share_of, '/');
+		snprintf(num_metric, sizeof(num_metric), "%.*s",
+			 (int)(slash ? (size_t)(slash - m->share_of) : strlen(m->share_of)),
+			 m->share_of);
+		if (!find_count(cv, p, c, c->subject, num_metric, 0, &a))
 			continue;
-		/* The total: a stated one in the same document, else the named parts. */
-		for (j = 0; j < cv->n; j++) {
-			const struct fc_claim *k = &cv->v[j];
-
-			if (k->doc == c->doc && k->role && is_unit(k, "count") &&
-			    streq(k->metric, m->share_of))
-				total = k;
-		}
-		if (total) {
-			sum = total->value;
-		} else if (a.ref) {
-			for (j = 0; j < p->nrefs; j++)
-				if (streq(p->refs[j].metric, m->share_of) &&
-				    streq(p->refs[j].period, a.ref->period))
-					sum += p->refs[j].value;
+		den.claim = NULL;
+		if (slash) {
+			if (!find_count(cv, p, c, c->subject, slash + 1, 1, &den))
+				continue;
+			sum = den.value;
+			total = den.claim;
+			how = " (the count it is a share of)";
 		} else {
 			for (j = 0; j < cv->n; j++) {
 				const struct fc_claim *k = &cv->v[j];
 
-				if (a.claim && k->doc == a.claim->doc &&
-				    comparable(k) && is_unit(k, "count") && !k->role &&
-				    streq(k->metric, m->share_of) && !repeated(cv, j))
-					sum += k->value;
+				if (k->doc == c->doc && k->role && is_unit(k, "count") &&
+				    streq(k->metric, num_metric))
+					total = k;
+			}
+			how = total ? " (stated total)" : a.ref ?
+				" (sum of the reference counts)" : " (sum of the named counts)";
+			if (total) {
+				sum = total->value;
+			} else if (a.ref) {
+				for (j = 0; j < p->nrefs; j++)
+					if (streq(p->refs[j].metric, num_metric) &&
+					    streq(p->refs[j].period, a.ref->period))
+						sum += p->refs[j].value;
+			} else {
+				for (j = 0; j < cv->n; j++) {
+					const struct fc_claim *k = &cv->v[j];
+
+					if (a.claim && k->doc == a.claim->doc &&
+					    comparable(k) && is_unit(k, "count") &&
+					    streq(k->metric, num_metric) && !repeated(cv, j))
+						sum += k->value;
+				}
 			}
 		}
 		if (sum <= 0)
@@ -535,7 +606,7 @@ static void derived(const struct fc_claim_vec *cv, const struct fc_pack *p,
 		count_src(&x, &a);
 		fc_buf_printf(&x, " out of ");
 		num(&x, sum);
-		fc_buf_printf(&x, "%s is ", total ? " (stated total)" : a.ref ? " (sum of the reference counts)" : " (sum of the named counts)");
+		fc_buf_printf(&x, "%s is ", how);
 		num(&x, share);
 		fc_buf_printf(&x, "%%. ");
 		cite(&x, c);
@@ -617,10 +688,14 @@ void fc_compare(const struct fc_claim_vec *cv, const struct fc_pack *pack,
 {
 	unsigned char *covered = fc_xcalloc(cv->n + 1, 1);
 
+	find_subjectless(cv, pack);
 	cross_source(cv, covered, out);
 	if (pack)
 		against_reference(cv, covered, pack, out);
 	derived(cv, pack, out);
 	arithmetic(cv, out);
 	free(covered);
+	free(subjectless);
+	subjectless = NULL;
+	nsubjectless = 0;
 }
