@@ -64,6 +64,7 @@ static int dispatch(const char *name, char **argv)
 int main(int argc, char **argv)
 {
 	struct fc_cli c = { .prog = "figcheck", .usage = usage };
+	const char *name;
 	int rc;
 
 	if (argc < 2) {
@@ -84,12 +85,14 @@ int main(int argc, char **argv)
 		fputs(usage, stdout);
 		return fc_cli_finish(&c, FC_OK);
 	}
-	rc = dispatch(argv[1], argv + 1);
+	/* dispatch() rewrites argv[1] for exec; keep the name for messages. */
+	name = argv[1];
+	rc = dispatch(name, argv + 1);
 	if (rc == -1)
 		fc_cli_error(&c, "'%s' is not a figcheck command; see 'figcheck --help'",
-			     argv[1]);
+			     name);
 	else
-		fc_cli_error(&c, "cannot run 'figcheck-%s': %s", argv[1],
+		fc_cli_error(&c, "cannot run 'figcheck-%s': %s", name,
 			     strerror(errno));
 	return rc == -1 ? FC_EUSAGE : FC_ESYS;
 }

@@ -3,15 +3,16 @@
 db=$T/b.db
 mkdir -p "$T/in" "$T/empty"
 cp corpus/labour-2016/002-*.txt "$T/in/good.txt"
-printf '\x7fELF\x02\x01\x01\x00\x00\x00binary\x00\x00' >"$T/in/prog.txt"
-printf 'Corbyn won 285 nominations, caf\xe9 \xff\xfe and 53 for Smith.\n' >"$T/in/latin.txt"
+# Octal escapes: POSIX printf has no \x.
+printf '\177ELF\002\001\001\000\000\000binary\000\000' >"$T/in/prog.txt"
+printf 'Corbyn won 285 nominations, caf\351 \377\376 and 53 for Smith.\n' >"$T/in/latin.txt"
 echo "nothing to see" >"$T/empty/notes.md"
 $FC ingest --db "$db" "$T/in" "$T/missing.txt" "$T/empty" 2>"$T/err"
 rc=$?
 check "exit 3 for bad input (got $rc)" test $rc -eq 3
 check "missing file named" grep -q "cannot open '$T/missing.txt': No such file" "$T/err"
 check "binary file named" grep -q "'$T/in/prog.txt': binary file" "$T/err"
-check "invalid UTF-8 named with its byte" grep -q "'$T/in/latin.txt': invalid UTF-8 at byte 19 (line 1)" "$T/err"
+check "invalid UTF-8 named with its byte" grep -q "'$T/in/latin.txt': invalid UTF-8 at byte 31 (line 1)" "$T/err"
 check "empty directory named" grep -q "directory '$T/empty': no readable documents" "$T/err"
 check "one line per problem" test "$(grep -c "^figcheck-ingest: '\|^figcheck-ingest: cannot\|^figcheck-ingest: directory" "$T/err")" -eq 4
 n=$(sqlite3 "$db" "select count(*) from document")

@@ -1,6 +1,6 @@
 # cli.sh - every program answers --help and --version on stdout with exit 0, and usage errors with exit 2.
 . tests/e2e/lib.sh.inc
-for p in build/bin/figcheck*; do
+for p in "$(dirname "$FC")"/figcheck*; do
 	n=$(basename "$p")
 	$p --help >"$T/out" 2>"$T/err"; rc=$?
 	check "$n --help exits 0" test $rc -eq 0
