@@ -164,22 +164,64 @@ static int published_cmp(const struct fc_claim *a, const struct fc_claim *b)
 	return strcmp(nz(a->published, ""), nz(b->published, ""));
 }
 
-/* Has an earlier claim of the same document said the same thing? */
+/*
+ * Per claim: has an earlier claim of the same document said the same
+ * thing (a headline repeating the body)?  Computed once by fc_compare().
+ */
+static unsigned char *rep_flags;
+static const struct fc_claim_vec *sort_cv;
+
 static int repeated(const struct fc_claim_vec *cv, size_t i)
 {
-	const struct fc_claim *c = &cv->v[i];
-	size_t j;
+	(void)cv;
+	return rep_flags && rep_flags[i];
+}
 
-	for (j = 0; j < i; j++) {
-		const struct fc_claim *p = &cv->v[j];
+static int strcmp0(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "");
+}
 
-		if (p->doc == c->doc && streq(p->subject, c->subject) &&
-		    streq(p->metric, c->metric) && streq(p->period, c->period) &&
-		    streq(p->unit, c->unit) && p->value == c->value &&
-		    comparable(p))
-			return 1;
+static int dcmp(double a, double b)
+{
+	return a < b ? -1 : a > b;
+}
+
+/* Order for finding repeats: document, what is said, then position. */
+static int by_doc_key(const void *pa, const void *pb)
+{
+	const struct fc_claim *a = &sort_cv->v[*(const size_t *)pa];
+	const struct fc_claim *b = &sort_cv->v[*(const size_t *)pb];
+	int r;
+
+	if (a->doc != b->doc)
+		return a->doc < b->doc ? -1 : 1;
+	if ((r = strcmp0(a->subject, b->subject)) || (r = strcmp0(a->metric, b->metric)) ||
+	    (r = strcmp0(a->period, b->period)) || (r = strcmp0(a->unit, b->unit)) ||
+	    (r = strcmp0(a->role, b->role)) || (r = dcmp(a->value, b->value)))
+		return r;
+	return dcmp((double)*(const size_t *)pa, (double)*(const size_t *)pb);
+}
+
+static void find_repeats(const struct fc_claim_vec *cv)
+{
+	size_t *idx = fc_xmalloc((cv->n + 1) * sizeof(*idx)), i;
+
+	rep_flags = fc_xcalloc(cv->n + 1, 1);
+	for (i = 0; i < cv->n; i++)
+		idx[i] = i;
+	sort_cv = cv;
+	qsort(idx, cv->n, sizeof(*idx), by_doc_key);
+	for (i = 1; i < cv->n; i++) {
+		const struct fc_claim *a = &cv->v[idx[i - 1]], *b = &cv->v[idx[i]];
+
+		if (a->doc == b->doc && streq(a->subject, b->subject) &&
+		    streq(a->metric, b->metric) && streq(a->period, b->period) &&
+		    streq(a->unit, b->unit) && streq(a->role, b->role) &&
+		    a->value == b->value)
+			rep_flags[idx[i]] = 1;
 	}
-	return 0;
+	free(idx);
 }
 
 /* Who gave a figure: the attributed estimator, else the outlet itself. */
@@ -230,112 +272,188 @@ static void set_sides(struct fc_discrepancy *d, const struct fc_claim *expected,
 	add_claim(d, expected);
 }
 
+/* Claims that say the same: same thing, same estimator, same interval. */
+static int same_group(const struct fc_claim *a, const struct fc_claim *b)
+{
+	return streq(a->subject, b->subject) && streq(a->metric, b->metric) &&
+		streq(a->period, b->period) && streq(a->unit, b->unit);
+}
+
+static int same_cluster(const struct fc_claim *a, const struct fc_claim *b)
+{
+	return same_group(a, b) && streq(a->estimator, b->estimator) &&
+		is_interim(a) == is_interim(b) && a->low == b->low &&
+		a->high == b->high && a->low_open == b->low_open &&
+		a->high_open == b->high_open;
+}
+
+/* Order for comparing: group, cluster, then earliest first. */
+static int by_group(const void *pa, const void *pb)
+{
+	const struct fc_claim *a = &sort_cv->v[*(const size_t *)pa];
+	const struct fc_claim *b = &sort_cv->v[*(const size_t *)pb];
+	int r;
+
+	if ((r = strcmp0(a->subject, b->subject)) || (r = strcmp0(a->metric, b->metric)) ||
+	    (r = strcmp0(a->period, b->period)) || (r = strcmp0(a->unit, b->unit)) ||
+	    (r = strcmp0(a->estimator, b->estimator)) ||
+	    (r = is_interim(a) - is_interim(b)) || (r = dcmp(a->low, b->low)) ||
+	    (r = dcmp(a->high, b->high)) || (r = a->low_open - b->low_open) ||
+	    (r = a->high_open - b->high_open) ||
+	    (r = strcmp0(a->published, b->published)))
+		return r;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* Every claim of a cluster, in order, into a finding. */
+static void add_cluster(struct fc_discrepancy *d, const struct fc_claim_vec *cv,
+			const size_t *idx, size_t from, size_t to)
+{
+	for (; from < to; from++)
+		add_claim(d, &cv->v[idx[from]]);
+}
+
+/* "SKWAWKBOX ... (and 3 more sources)" */
+static void more(struct fc_buf *b, size_t n)
+{
+	if (n > 1)
+		fc_buf_printf(b, " (and %zu more source%s)", n - 1, n > 2 ? "s" : "");
+}
+
 /*
- * Claims of two documents on the same subject, metric and period whose
- * intervals cannot both hold.  The same estimator (or two outlets speaking
- * for themselves): an interim figure against a later one is superseded
- * (info; an error if a count went down), anything else a conflict.
- * Different estimators ("organisers said", "police said"): a spread, info.
+ * Claims on the same subject, metric and period whose intervals cannot
+ * both hold, compared cluster by cluster (every outlet repeating the same
+ * figure is one side).  The same estimator (or outlets speaking for
+ * themselves): an interim figure against a later one is superseded (info;
+ * an error if a count went down), anything else a conflict.  Different
+ * estimators ("organisers said", "police said"): a spread, info.
  */
 static void cross_source(const struct fc_claim_vec *cv, unsigned char *covered,
 			 struct fc_disc_vec *out)
 {
-	size_t i, j;
+	size_t *idx = fc_xmalloc((cv->n + 1) * sizeof(*idx)), *cl = NULL;
+	size_t n = 0, g0, g1, i, j, k, ncl;
 
-	for (i = 0; i < cv->n; i++) {
-		const struct fc_claim *a = &cv->v[i];
+	for (i = 0; i < cv->n; i++)
+		if (comparable(&cv->v[i]) && !repeated(cv, i) &&
+		    (is_unit(&cv->v[i], "count") || is_unit(&cv->v[i], "percent")))
+			idx[n++] = i;
+	sort_cv = cv;
+	qsort(idx, n, sizeof(*idx), by_group);
+	cl = fc_xmalloc((n + 2) * sizeof(*cl));
+	for (g0 = 0; g0 < n; g0 = g1) {
+		for (g1 = g0 + 1; g1 < n && same_group(&cv->v[idx[g0]], &cv->v[idx[g1]]); g1++)
+			;
+		/* Cluster starts within the group; cl[ncl] is the group's end. */
+		for (ncl = 0, k = g0; k < g1; k++)
+			if (k == g0 || !same_cluster(&cv->v[idx[k - 1]], &cv->v[idx[k]]))
+				cl[ncl++] = k;
+		cl[ncl] = g1;
+		for (i = 0; i < ncl; i++)
+			for (j = i + 1; j < ncl; j++) {
+				const struct fc_claim *a = &cv->v[idx[cl[i]]], *b = &cv->v[idx[cl[j]]];
+				size_t na = cl[i + 1] - cl[i], nb = cl[j + 1] - cl[j];
+				const struct fc_claim *early, *late;
+				size_t ne, nl, e0, l0;
+				struct fc_discrepancy *d;
+				struct fc_buf x = FC_BUF_INIT;
+				int same_est;
 
-		if (!comparable(a) || repeated(cv, i) ||
-		    !(is_unit(a, "count") || is_unit(a, "percent")))
-			continue;
-		for (j = i + 1; j < cv->n; j++) {
-			const struct fc_claim *b = &cv->v[j], *early, *late;
-			struct fc_discrepancy *d;
-			struct fc_buf x = FC_BUF_INIT;
-			int same_est;
-
-			if (!comparable(b) || repeated(cv, j) ||
-			    !streq(a->subject, b->subject) ||
-			    !streq(a->metric, b->metric) ||
-			    !streq(a->period, b->period) || !streq(a->unit, b->unit) ||
-			    overlap(a, b))
-				continue;
-			same_est = (!a->estimator && !b->estimator) ||
-				streq(a->estimator, b->estimator);
-			/* Within one document only estimators are set against each other. */
-			if (b->doc == a->doc && same_est)
-				continue;
-			early = published_cmp(a, b) <= 0 ? a : b;
-			late = early == a ? b : a;
-			if (!same_est) {
-				const struct fc_claim *hi = a->value >= b->value ? a : b;
-				const struct fc_claim *lo = hi == a ? b : a;
-
-				if (spread_seen(out, cv, a, b))
+				if (overlap(a, b))
 					continue;
-				d = finding(out, FC_DISC_SPREAD, FC_SEV_INFO, a->subject,
-					    a->metric);
-				fc_buf_printf(&x, "Estimates differ: %s gives ", estimator(hi));
-				said(&x, hi);
-				fc_buf_printf(&x, ", %s gives ", estimator(lo));
-				said(&x, lo);
-				if (lo->value > 0) {
-					fc_buf_addstr(&x, "; a ratio of ");
-					num(&x, hi->value / lo->value);
+				same_est = streq(a->estimator, b->estimator);
+				/* Within one document only estimators are set against each other. */
+				if (same_est && na == 1 && nb == 1 && a->doc == b->doc)
+					continue;
+				if (!same_est) {
+					const struct fc_claim *hi = a->value >= b->value ? a : b;
+					const struct fc_claim *lo = hi == a ? b : a;
+
+					if (spread_seen(out, cv, a, b))
+						continue;
+					d = finding(out, FC_DISC_SPREAD, FC_SEV_INFO,
+						    a->subject, a->metric);
+					fc_buf_printf(&x, "Estimates differ: %s gives ", estimator(hi));
+					said(&x, hi);
+					fc_buf_printf(&x, ", %s gives ", estimator(lo));
+					said(&x, lo);
+					if (lo->value > 0) {
+						fc_buf_addstr(&x, "; a ratio of ");
+						num(&x, hi->value / lo->value);
+					}
+					fc_buf_addstr(&x, ". Reporting both is not an error. ");
+					cite(&x, hi);
+					fc_buf_addstr(&x, " ");
+					cite(&x, lo);
+					d->explanation = take(&x);
+					set_sides(d, lo, hi);
+					continue;
 				}
-				fc_buf_addstr(&x, ". Reporting both is not an error. ");
-				cite(&x, hi);
-				fc_buf_addstr(&x, " ");
-				cite(&x, lo);
-				d->explanation = take(&x);
-				set_sides(d, lo, hi);
-				continue;
-			}
-			covered[i] = covered[j] = 1;
-			if (is_interim(a) != is_interim(b)) {
-				early = is_interim(a) ? a : b;
+				for (k = cl[i]; k < cl[i + 1]; k++)
+					covered[idx[k]] = 1;
+				for (k = cl[j]; k < cl[j + 1]; k++)
+					covered[idx[k]] = 1;
+				early = published_cmp(a, b) <= 0 ? a : b;
+				if (is_interim(a) != is_interim(b))
+					early = is_interim(a) ? a : b;
 				late = early == a ? b : a;
-				if (published_cmp(late, early) < 0)
-					goto conflict;
-				d = finding(out, FC_DISC_SUPERSEDED,
-					    is_unit(a, "count") &&
-					    late->value < early->value ?
-					    FC_SEV_ERROR : FC_SEV_INFO,
-					    a->subject, a->metric);
-				fc_buf_printf(&x, "An interim figure, ");
-				said(&x, early);
-				fc_buf_printf(&x, ", was later superseded by ");
-				said(&x, late);
-				fc_buf_printf(&x, " (");
-				num(&x, fabs(late->value - early->value));
-				fc_buf_printf(&x, " %s).", late->value >= early->value ?
-					      "more" : "fewer: a count that went down");
-				fc_buf_printf(&x, " Interim: ");
-				cite(&x, early);
-				fc_buf_printf(&x, " Later: ");
-				cite(&x, late);
+				e0 = early == a ? cl[i] : cl[j];
+				l0 = early == a ? cl[j] : cl[i];
+				ne = early == a ? na : nb;
+				nl = early == a ? nb : na;
+				if (is_interim(a) != is_interim(b) &&
+				    published_cmp(late, early) >= 0) {
+					d = finding(out, FC_DISC_SUPERSEDED,
+						    is_unit(a, "count") &&
+						    late->value < early->value ?
+						    FC_SEV_ERROR : FC_SEV_INFO,
+						    a->subject, a->metric);
+					fc_buf_printf(&x, "An interim figure, ");
+					said(&x, early);
+					fc_buf_printf(&x, ", was later superseded by ");
+					said(&x, late);
+					fc_buf_printf(&x, " (");
+					num(&x, fabs(late->value - early->value));
+					fc_buf_printf(&x, " %s).", late->value >= early->value ?
+						      "more" : "fewer: a count that went down");
+					fc_buf_printf(&x, " Interim: ");
+					cite(&x, early);
+					more(&x, ne);
+					fc_buf_printf(&x, " Later: ");
+					cite(&x, late);
+					more(&x, nl);
+				} else {
+					d = finding(out, FC_DISC_CONFLICT, FC_SEV_ERROR,
+						    a->subject, a->metric);
+					fc_buf_printf(&x, "Two sources disagree%s: %s says ",
+						      a->estimator ? " on what the same estimator said" : "",
+						      nz(early->source, nz(early->speaker, "one source")));
+					said(&x, early);
+					fc_buf_printf(&x, ", %s says ",
+						      nz(late->source, nz(late->speaker, "another")));
+					said(&x, late);
+					fc_buf_printf(&x, "; both cannot hold. ");
+					cite(&x, early);
+					more(&x, ne);
+					fc_buf_printf(&x, " ");
+					cite(&x, late);
+					more(&x, nl);
+				}
 				d->explanation = take(&x);
-				set_sides(d, late, early);
-				continue;
+				{
+					struct fc_buf e = FC_BUF_INIT, o = FC_BUF_INIT;
+
+					num(&e, late->value);
+					num(&o, early->value);
+					d->expected = take(&e);
+					d->observed = take(&o);
+				}
+				add_cluster(d, cv, idx, e0, e0 + ne);
+				add_cluster(d, cv, idx, l0, l0 + nl);
 			}
-conflict:
-			d = finding(out, FC_DISC_CONFLICT, FC_SEV_ERROR, a->subject,
-				    a->metric);
-			fc_buf_printf(&x, "Two sources disagree%s%s: %s says ",
-				      a->estimator ? " on what " : "",
-				      a->estimator ? "the same estimator said" : "",
-				      nz(early->speaker, "one source"));
-			said(&x, early);
-			fc_buf_printf(&x, ", %s says ", nz(late->speaker, "another"));
-			said(&x, late);
-			fc_buf_printf(&x, "; both cannot hold. ");
-			cite(&x, early);
-			fc_buf_printf(&x, " ");
-			cite(&x, late);
-			d->explanation = take(&x);
-			set_sides(d, late, early);
-		}
 	}
+	free(cl);
+	free(idx);
 }
 
 static const struct fc_ref *find_ref(const struct fc_pack *p, const char *subject,
@@ -689,6 +807,7 @@ void fc_compare(const struct fc_claim_vec *cv, const struct fc_pack *pack,
 	unsigned char *covered = fc_xcalloc(cv->n + 1, 1);
 
 	find_subjectless(cv, pack);
+	find_repeats(cv);
 	cross_source(cv, covered, out);
 	if (pack)
 		against_reference(cv, covered, pack, out);
@@ -698,4 +817,6 @@ void fc_compare(const struct fc_claim_vec *cv, const struct fc_pack *pack,
 	free(subjectless);
 	subjectless = NULL;
 	nsubjectless = 0;
+	free(rep_flags);
+	rep_flags = NULL;
 }

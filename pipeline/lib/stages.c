@@ -124,14 +124,20 @@ static int store_segment(struct fc_store *st, const struct fc_doc *d,
 			 int *seq, struct fc_error *err)
 {
 	int64_t *sent_ids = fc_xcalloc(so->sentences.n + 1, sizeof(int64_t));
+	unsigned char *used = fc_xcalloc(so->sentences.n + 1, 1);
 	size_t i;
 	int rc = FC_OK;
 
+	/* Only sentences that carry a claim or a mention are stored: provenance, not a copy. */
+	for (i = 0; i < so->claims.n; i++)
+		used[so->claims.v[i].sentence] = 1;
+	for (i = 0; i < so->mentions.n; i++)
+		used[so->mentions.v[i].sentence] = 1;
 	for (i = 0; i < so->sentences.n; i++)
-		if ((rc = fc_store_sentence_add(st, r->id, (int)i,
-						so->sentences.v[i].start,
-						so->sentences.v[i].end,
-						&sent_ids[i], err)))
+		if (used[i] && (rc = fc_store_sentence_add(st, r->id, (int)i,
+							   so->sentences.v[i].start,
+							   so->sentences.v[i].end,
+							   &sent_ids[i], err)))
 			goto out;
 	for (i = 0; i < so->mentions.n; i++) {
 		const struct fc_mention *m = &so->mentions.v[i];
@@ -155,6 +161,7 @@ static int store_segment(struct fc_store *st, const struct fc_doc *d,
 			goto out;
 	}
 out:
+	free(used);
 	free(sent_ids);
 	return rc;
 }

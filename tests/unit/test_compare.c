@@ -238,10 +238,16 @@ static void test_estimators(void **state)
 	d = find(&dv, FC_DISC_SPREAD, 0);
 	assert_int_equal(d->severity, FC_SEV_INFO);
 	assert_non_null(strstr(d->explanation, "a ratio of 4.17"));
-	/* What the same estimator said, reported differently, is a conflict. */
-	assert_int_equal(count(&dv, FC_DISC_CONFLICT), 2);
+	/*
+	 * What the same estimator said, reported differently, is a conflict:
+	 * one finding, the two outlets that agree on one side.
+	 */
+	assert_int_equal(count(&dv, FC_DISC_CONFLICT), 1);
 	d = find(&dv, FC_DISC_CONFLICT, 0);
 	assert_non_null(strstr(d->explanation, "the same estimator said"));
+	assert_non_null(strstr(d->explanation, "(and 1 more source)"));
+	assert_int_equal(d->nclaims, 3);
+	assert_int_equal(d->claims[2], 5);
 	fc_disc_vec_release(&dv);
 	fc_claim_vec_release(&cv);
 }
