@@ -39,12 +39,16 @@ CREATE TABLE IF NOT EXISTS segment (
 	UNIQUE (doc, seq)
 );
 
+-- Full-text index over segment text.  Rows are added in bulk at the end of
+-- each strip run (one FTS5 transaction is far cheaper than one per
+-- document); meta 'fts_upto' is the highest segment id indexed, so a run
+-- that stopped before indexing is caught up by the next.  Deletes remove
+-- only rows that were indexed.
 CREATE VIRTUAL TABLE IF NOT EXISTS segment_fts USING fts5(
 	text, content='segment', content_rowid='id');
-CREATE TRIGGER IF NOT EXISTS segment_ai AFTER INSERT ON segment BEGIN
-	INSERT INTO segment_fts(rowid, text) VALUES (new.id, new.text);
-END;
-CREATE TRIGGER IF NOT EXISTS segment_ad AFTER DELETE ON segment BEGIN
+CREATE TRIGGER IF NOT EXISTS segment_ad AFTER DELETE ON segment
+WHEN old.id <= coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'fts_upto'), 0)
+BEGIN
 	INSERT INTO segment_fts(segment_fts, rowid, text) VALUES ('delete', old.id, old.text);
 END;
 

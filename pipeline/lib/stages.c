@@ -101,7 +101,9 @@ int fc_stage_strip(struct fc_store *st, const struct fc_stage_opts *o,
 		if (rc)
 			goto out;
 	}
-	rc = worst;
+	rc = fc_store_fts_update(st, err);
+	if (!rc)
+		rc = worst;
 out:
 	free(ids);
 	return rc;

@@ -52,6 +52,8 @@ enum stmt_id {
 	S_META_GET,
 	S_META_SET,
 	S_RESOLVED,
+	S_FTS_ADD,
+	S_FTS_MARK,
 	S__COUNT
 };
 
@@ -137,6 +139,12 @@ static const char *const stmt_sql[S__COUNT] = {
 		"JOIN sentence t ON t.id = m.sentence JOIN segment s ON s.id = t.segment "
 		"JOIN document d ON d.id = s.doc WHERE m.actor IS NOT NULL "
 		"GROUP BY m.actor ORDER BY count(*) DESC, m.actor",
+	[S_FTS_ADD] = "INSERT INTO segment_fts(rowid, text) SELECT id, text FROM segment "
+		"WHERE id > coalesce((SELECT CAST(value AS INTEGER) FROM meta "
+		"WHERE key = 'fts_upto'), 0) ORDER BY id",
+	[S_FTS_MARK] = "INSERT INTO meta (key, value) SELECT 'fts_upto', max(id) FROM segment "
+		"WHERE true ON CONFLICT (key) DO UPDATE SET value = excluded.value "
+		"WHERE excluded.value IS NOT NULL",
 	[S_META_GET] = "SELECT value FROM meta WHERE key = ?1",
 	[S_META_SET] = "INSERT INTO meta (key, value) VALUES (?1, ?2) "
 		"ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -283,6 +291,10 @@ int fc_store_open(const char *path, struct fc_store **out, struct fc_error *err)
 	if ((rc = exec(st, "PRAGMA journal_mode = WAL", err)) ||
 	    (rc = exec(st, "PRAGMA synchronous = NORMAL", err)) ||
 	    (rc = exec(st, "PRAGMA foreign_keys = ON", err)) ||
+	    /* A bigger page cache and fewer checkpoints: stages write a lot. */
+	    (rc = exec(st, "PRAGMA cache_size = -65536", err)) ||
+	    (rc = exec(st, "PRAGMA wal_autocheckpoint = 8192", err)) ||
+	    (rc = exec(st, "PRAGMA temp_store = MEMORY", err)) ||
 	    (rc = migrate(st, err)))
 		goto fail;
 	*out = st;
@@ -938,4 +950,29 @@ int fc_store_meta_set(struct fc_store *st, const char *key, const char *value,
 	bind_text(s, 1, key);
 	bind_text(s, 2, value);
 	return step_done(st, s, err, "cannot write settings");
+}
+
+int fc_store_fts_update(struct fc_store *st, struct fc_error *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = fc_store_begin(st, err)))
+		return rc;
+	if (!(s = stmt(st, S_FTS_ADD, err))) {
+		rc = FC_ESYS;
+		goto fail;
+	}
+	if ((rc = step_done(st, s, err, "cannot index segment text")))
+		goto fail;
+	if (!(s = stmt(st, S_FTS_MARK, err))) {
+		rc = FC_ESYS;
+		goto fail;
+	}
+	if ((rc = step_done(st, s, err, "cannot record the text index")))
+		goto fail;
+	return fc_store_commit(st, err);
+fail:
+	fc_store_rollback(st);
+	return rc;
 }

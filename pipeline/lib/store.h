@@ -149,6 +149,12 @@ struct fc_store_counts {
 int fc_store_counts(struct fc_store *st, struct fc_store_counts *c,
 		    struct fc_error *err);
 
+/*
+ * Add the segments stripped since the last call to the full-text index, in
+ * one transaction.  Idempotent: the strip stage calls it after each run.
+ */
+int fc_store_fts_update(struct fc_store *st, struct fc_error *err);
+
 /* Settings kept in the database (*value NULL when unset; caller frees). */
 int fc_store_meta_get(struct fc_store *st, const char *key, char **value,
 		      struct fc_error *err);
