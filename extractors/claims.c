@@ -2,6 +2,7 @@
 #include "claims.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -372,19 +373,21 @@ static const struct fc_metric *match_ctx(struct fc_extractor *x, const char *uni
 					 const char *noun, size_t nlen,
 					 const char *t, size_t len,
 					 const struct fc_span *s,
-					 const struct fc_span *para, int notempty)
+					 const struct fc_span *para, int notempty,
+					 size_t max_start)
 {
 	const struct fc_metric *m;
 
 	if ((m = fc_pack_match_metric(x->pack, unit, noun, nlen, t + s->start,
-				      s->end - s->start, notempty)) ||
+				      s->end - s->start, notempty, max_start)) ||
 	    (m = fc_pack_match_metric(x->pack, unit, noun, nlen, t + para->start,
-				      para->end - para->start, notempty)))
+				      para->end - para->start, notempty, max_start)))
 		return m;
 	/* A bare figure needs its context close by. */
 	if (nlen == 0)
 		return NULL;
-	return fc_pack_match_metric(x->pack, unit, noun, nlen, t, len, notempty);
+	return fc_pack_match_metric(x->pack, unit, noun, nlen, t, len, notempty,
+				    max_start);
 }
 
 /* A clause boundary: ; : ( ) . or a comma that is not inside a number. */
@@ -454,8 +457,14 @@ static const struct fc_metric *metric_for(struct fc_extractor *x, const char *t,
 		b = clause_end(t, f->noun_start, s->end, next);
 		if (b < f->noun_end)
 			b = f->noun_end;
+		/*
+		 * The match must begin within the noun or the few words after
+		 * it ("staff walked out", "people had been arrested"), not at
+		 * the far end of the clause ("seats leave it short of a majority").
+		 */
 		if ((m = match_ctx(x, unit, t + f->noun_start, b - f->noun_start,
-				   t, len, s, &para, 1)))
+				   t, len, s, &para, 1,
+				   f->noun_end - f->noun_start + 20)))
 			return m;
 		/* "three depots": a counted noun the pack does not know. */
 		if (f->unit == FC_UNIT_COUNT)
@@ -463,27 +472,27 @@ static const struct fc_metric *metric_for(struct fc_extractor *x, const char *t,
 	} else {
 		b = clause_end(t, f->end, s->end, next);
 		if (b > f->end && (m = match_ctx(x, unit, t + f->end, b - f->end, t,
-						 len, s, &para, 1)))
+						 len, s, &para, 1, SIZE_MAX)))
 			return m;
 		if ((m = fc_pack_match_metric(x->pack, unit, "", 0, t + cl.start,
-					      cl.end - cl.start, 0)))
+					      cl.end - cl.start, 0, SIZE_MAX)))
 			return m;
 		if (inherit)
 			return inherit;
-		if ((m = match_ctx(x, unit, "", 0, t, len, s, &para, 0)))
+		if ((m = match_ctx(x, unit, "", 0, t, len, s, &para, 0, SIZE_MAX)))
 			return m;
 	}
 	for (a = f->start; a > s->start && f->start - a < 60 &&
 	     !boundary(t, a - 1, s->end); a--)
 		;
 	if (a < f->start && (m = match_ctx(x, unit, t + a, f->start - a, t, len,
-					   s, &para, 1)))
+					   s, &para, 1, SIZE_MAX)))
 		return m;
 	if (f->unit == FC_UNIT_COUNT || f->unit == FC_UNIT_RANK ||
 	    f->unit == FC_UNIT_CURRENCY || f->unit == FC_UNIT_ODDS)
 		return NULL;
 	return match_ctx(x, unit, t + s->start, s->end - s->start, t, len, s,
-			 &para, 1);
+			 &para, 1, SIZE_MAX);
 }
 
 static void fill_claim(struct fc_claim *c, const char *t, const struct fc_span *s,

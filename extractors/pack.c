@@ -394,7 +394,8 @@ static int unit_fits(const char *metric_unit, const char *fig_unit)
 const struct fc_metric *fc_pack_match_metric(const struct fc_pack *p,
 					     const char *unit, const char *noun,
 					     size_t nlen, const char *ctx,
-					     size_t clen, int notempty)
+					     size_t clen, int notempty,
+					     size_t max_start)
 {
 	const struct fc_metric *best = NULL;
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(p->md);
@@ -411,6 +412,8 @@ const struct fc_metric *fc_pack_match_metric(const struct fc_pack *p,
 			continue;
 		if (!re_find(m->noun, p->md, noun, nlen,
 			     notempty ? PCRE2_NOTEMPTY : 0))
+			continue;
+		if (ov[0] > max_start)
 			continue;
 		mlen = ov[1] - ov[0];
 		if (best && mlen <= blen)

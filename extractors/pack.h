@@ -68,12 +68,15 @@ const struct fc_actor *fc_pack_alias(const struct fc_pack *p, const char *text,
  * (the longest match, then the first in file order), with its context
  * pattern (if any) matching ctx[0..clen).  unit is the figure's unit name.  With notempty, an empty
  * match of the noun pattern does not count (for matching running text
- * rather than a noun).  NULL if none.
+ * rather than a noun); a match starting after max_start does not count
+ * either (the noun is at the start of the text, the rest only extends it).
+ * NULL if none.
  */
 const struct fc_metric *fc_pack_match_metric(const struct fc_pack *p,
 					     const char *unit, const char *noun,
 					     size_t nlen, const char *ctx,
-					     size_t clen, int notempty);
+					     size_t clen, int notempty,
+					     size_t max_start);
 
 /* The outlet a document's source name or URL maps to, or NULL. */
 const struct fc_source *fc_pack_source(const struct fc_pack *p,

@@ -72,7 +72,7 @@ static const char *metric(const struct fc_pack *p, const char *unit,
 			  const char *noun, const char *ctx)
 {
 	const struct fc_metric *m = fc_pack_match_metric(p, unit, noun, strlen(noun),
-							 ctx, strlen(ctx), 0);
+							 ctx, strlen(ctx), 0, SIZE_MAX);
 
 	return m ? m->id : NULL;
 }
@@ -94,7 +94,7 @@ static void test_metrics(void **state)
 	assert_null(metric(p, "count", "nominations", "the Oscars"));
 	/* Running text: an empty alternative of a noun pattern does not count. */
 	assert_null(fc_pack_match_metric(p, "percent", "backing Mr Smith", 16,
-					 "vote", 4, 1));
+					 "vote", 4, 1, SIZE_MAX));
 	assert_string_equal(fc_pack_metric(p, "nomination_share")->share_of,
 			    "clp_nominations");
 	assert_true(p->nrefs >= 4);
