@@ -69,6 +69,8 @@ $(B)/man/%.1: $(BIN)/% scripts/gen-man.sh
 
 man: $(MANPAGES)
 
+.SECONDARY:
+
 .PHONY: man all check unit e2e examples demo bench bench-strip install uninstall clean fuzz deps
 all: $(PROGS)
 

@@ -1,7 +1,7 @@
 #!/bin/sh
 # install-deps.sh - install the Debian packages figcheck needs to build, test and run (only those missing).
 set -eu
-pkgs="build-essential pkg-config libpcre2-dev libxml2-dev libsqlite3-dev libssl-dev zlib1g-dev libcmocka-dev sqlite3 python3 time"
+pkgs="build-essential pkg-config libpcre2-dev libxml2-dev libsqlite3-dev libssl-dev zlib1g-dev libcmocka-dev sqlite3 jq python3 time"
 # Optional: clang for the fuzz harnesses (make fuzz); not needed for demo or check.
 [ "${FIGCHECK_FUZZ:-0}" = 1 ] && pkgs="$pkgs clang libclang-rt-14-dev"
 missing=""

@@ -27,17 +27,18 @@ for t in "$@"; do
 	fi
 done
 if [ "$unit_only" = 0 ]; then
-	for t in tests/e2e/*.sh; do
-		name=$(basename "$t" .sh)
+	for t in tests/e2e/*.sh tests/figures/run.sh; do
+		name=$(basename "$(dirname "$t")")/$(basename "$t" .sh)
 		if sh "$t" >"$log" 2>&1; then
 			n=$(grep -c '^ok ' "$log")
+			[ "$n" -gt 0 ] || n=1
 			passed=$((passed + n))
-			echo "ok   e2e/$name: $n passed"
+			echo "ok   $name: $n passed"
 		else
 			n=$(grep -c '^ok ' "$log")
 			passed=$((passed + n))
 			failed=$((failed + 1))
-			echo "FAIL e2e/$name"
+			echo "FAIL $name"
 			cat "$log"
 		fi
 	done

@@ -1,4 +1,4 @@
-/* test_claims.c - the annotated sentences of tests/claims/*.claims: precision and recall of the claim layer. */
+/* test_claims.c - the annotated sentences in tests/claims: precision and recall of the claim layer. */
 #include <glob.h>
 #include <math.h>
 #include <setjmp.h>
