@@ -9,7 +9,7 @@ help=$("$prog" --help)
 version=$("$prog" --version | awk '{print $2}')
 # NAME line: the first sentence of the description.
 summary=$(printf '%s\n' "$help" | awk 'NR > 2 && NF { p = p (p ? " " : "") $0; next } p { exit } END { print p }' |
-	sed 's/\([^.]\)\. \([A-Z]\).*/\1./')
+	sed 's/\([^.]\)\.  *\([A-Z]\).*/\1./')
 {
 	printf '.TH %s 1 "" "figcheck %s" "figcheck manual"\n' "$(echo "$name" | tr a-z A-Z)" "$version"
 	printf '.SH NAME\n%s \\- %s\n' "$name" "$(printf '%s' "$summary" | sed 's/\\/\\\\/g')"
