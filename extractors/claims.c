@@ -181,6 +181,11 @@ static void find_mentions(struct fc_extractor *x, const char *t,
 			   NULL) >= 0) {
 		size_t a = ov[0], b = ov[1];
 
+		/* "Jo Cox's funeral": the name is "Jo Cox". */
+		if (b - a > 4 && memcmp(t + b - 4, "’s", 4) == 0)
+			b -= 4;
+		else if (b - a > 2 && t[b - 2] == '\'' && t[b - 1] == 's')
+			b -= 2;
 		if (!overlaps_mention(out, first, a, b))
 			add_mention(out, si, a, b, NULL);
 		off = b > a ? b : a + 1;
