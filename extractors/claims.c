@@ -22,6 +22,8 @@ struct fc_extractor {
 	pcre2_code *estimate_re;	/* "the council's own estimate" */
 	pcre2_code *self_re;		/* "TVT said it ran 41" */
 	pcre2_code *part_of_re;		/* "39 of the 44", "868 out of 1,240" */
+	pcre2_code *poss_of_re;		/* "the union's claim of 9 per cent" */
+	pcre2_code *predicate_re;	/* "turnout was 70%", "a turnout of 75 per cent" */
 	pcre2_match_data *md;
 };
 
@@ -68,8 +70,10 @@ int fc_extractor_new(const char *datadir, const char *packdir,
 			       err)) ||
 	    !(x->pronoun_re = re("(?i:\\b(?:he|she|his|her)\\b)", err)) ||
 	    !(x->adjacent_re = re("^\\s+(?:on|with)\\s+$", err)) ||
-	    !(x->estimate_re = re("^(?:'s|’s)?\\s+(?:own\\s+)?(?:estimates?|figures?|count|tally|calculations?|projections?)\\b", err)) ||
+	    !(x->estimate_re = re("^(?:'s|’s)?\\s+(?:own\\s+)?(?:estimates?|figures?|count|tally|calculations?|projections?)\\b(?:\\s+(?:of|was|is|at))?", err)) ||
 	    !(x->self_re = re("^\\s+(?:it|they|we)\\b", err)) ||
+	    !(x->poss_of_re = re("^\\s+(?:[\\w-]+\\s+){0,2}(?:of|at)\\s+$", err)) ||
+	    !(x->predicate_re = re("(?i:\\b([\\w-]+(?:\\s+[\\w-]+)?)\\s+(?:was|is|were|are|stood\\s+at|reached|hit|fell\\s+to|rose\\s+to|of)\\s*[\"“]?\\s*)$", err)) ||
 	    !(x->part_of_re = re("^\\s+(?:of|out\\s+of)\\s+(?:(?:the|its|their|our|his|her|all)\\s+)?$", err)))
 		goto fail;
 	x->md = pcre2_match_data_create(16, NULL);
@@ -96,6 +100,8 @@ void fc_extractor_free(struct fc_extractor *x)
 	pcre2_code_free(x->estimate_re);
 	pcre2_code_free(x->self_re);
 	pcre2_code_free(x->part_of_re);
+	pcre2_code_free(x->poss_of_re);
+	pcre2_code_free(x->predicate_re);
 	pcre2_match_data_free(x->md);
 	free(x);
 }
@@ -294,7 +300,9 @@ static void link_figure(struct fc_extractor *x, const char *t,
 		size_t pl = possessive_len(t, k->end, s->end);
 
 		if (k->end <= f->start && k->actor && pl &&
-		    f->start - k->end - pl <= 1) {
+		    (f->start - k->end - pl <= 1 ||
+		     /* "the union's claim of 9 per cent" */
+		     match_in(x, x->poss_of_re, t, k->end + pl, f->start))) {
 			l->subject = k->actor;
 			l->rule = "link.possessive";
 		}
@@ -475,6 +483,18 @@ static const struct fc_metric *metric_for(struct fc_extractor *x, const char *t,
 		if (f->unit == FC_UNIT_COUNT)
 			return NULL;
 	} else {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+
+		/* "turnout was 70%", "a turnout of 75 per cent": the noun before. */
+		a = f->start > s->start + 40 ? f->start - 40 : s->start;
+		if (pcre2_match(x->predicate_re, (PCRE2_SPTR)(t + a), f->start - a, 0,
+				0, x->md, NULL) >= 0 && ov[3] > ov[2]) {
+			size_t n0 = a + ov[2], n1 = a + ov[3];
+
+			if ((m = match_ctx(x, unit, t + n0, n1 - n0, t, len, s, &para,
+					   1, SIZE_MAX)))
+				return m;
+		}
 		b = clause_end(t, f->end, s->end, next);
 		if (b > f->end && (m = match_ctx(x, unit, t + f->end, b - f->end, t,
 						 len, s, &para, 1, SIZE_MAX)))

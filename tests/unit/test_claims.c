@@ -19,8 +19,8 @@
  * last change, so any regression fails make check.  Raise them as the
  * linker improves; the target is 0.95 for both.
  */
-#define MIN_PRECISION 0.78
-#define MIN_RECALL 0.73
+#define MIN_PRECISION 0.80
+#define MIN_RECALL 0.75
 
 struct tuple {
 	char subject[48], metric[48], unit[16];
