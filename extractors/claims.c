@@ -568,6 +568,28 @@ static int streq_opt(const char *a, const char *b)
 	return strcmp(a ? a : "", b ? b : "") == 0;
 }
 
+/*
+ * A figure is never cut in two: where the splitter ended a sentence inside
+ * one ("c. 1", "No. 10"), the sentences it spans become one.
+ */
+static void merge_split_figures(struct fc_spans *ss, const struct fc_figure_list *fl)
+{
+	size_t i, f = 0;
+
+	for (i = 0; i < ss->n; i++) {
+		while (f < fl->n && fl->v[f].start < ss->v[i].end) {
+			while (fl->v[f].start >= ss->v[i].start &&
+			       fl->v[f].end > ss->v[i].end && i + 1 < ss->n) {
+				ss->v[i].end = ss->v[i + 1].end;
+				memmove(&ss->v[i + 1], &ss->v[i + 2],
+					(ss->n - i - 2) * sizeof(ss->v[0]));
+				ss->n--;
+			}
+			f++;
+		}
+	}
+}
+
 int fc_extract_segment(struct fc_extractor *x, const struct fc_seg_in *in,
 		       struct fc_seg_out *out, struct fc_error *err)
 {
@@ -582,6 +604,7 @@ int fc_extract_segment(struct fc_extractor *x, const struct fc_seg_in *in,
 	if ((rc = fc_engine_scan(x->engine, in->text, in->len, in->ref_date,
 				 &out->figures, &out->limited, err)))
 		return rc;
+	merge_split_figures(&out->sentences, &out->figures);
 	for (si = 0; si < out->sentences.n; si++) {
 		const struct fc_span *s = &out->sentences.v[si];
 		size_t m0 = out->mentions.n, m1, first_claim = out->claims.n, k;
