@@ -125,10 +125,12 @@ void fc_buf_addch(struct fc_buf *b, int c)
 void fc_buf_printf(struct fc_buf *b, const char *fmt, ...)
 {
 	va_list ap;
+	char probe[1];
 	int n;
 
+	/* Measure first (a one-byte buffer rather than NULL keeps -Wformat quiet). */
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(probe, sizeof(probe), fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		return;
