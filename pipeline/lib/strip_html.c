@@ -1,6 +1,7 @@
 /* strip_html.c - HTML pages: decode, parse with libxml2, find the article's own text and its reader comments. */
 #include <ctype.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,6 +47,7 @@ enum {
 	F_GONE = 1,		/* not part of the page's text at all */
 	F_CZONE = 2,		/* inside a comment area */
 	F_BLOCK = 4,
+	F_HASBLOCK = 8,		/* has a block among its children */
 };
 
 struct ninfo {
@@ -323,13 +325,13 @@ static void measure(struct ctx *c, xmlNode *root)
 				r->hint &= ~H_COMMENT;
 			if (pi)
 				r->flags = pi->flags & (F_GONE | F_CZONE);
-			if (is_block(r->tag))
+				/* F_HASBLOCK is the parent's own, not inherited. */
+			if (is_block(r->tag)) {
 				r->flags |= F_BLOCK;
+				if (pi)
+					pi->flags |= F_HASBLOCK;
+			}
 			if (r->tag == T_SKIP || r->tag == T_NAV || hidden(n))
-				r->flags |= F_GONE;
-			if ((r->hint & H_JUNK) && !(r->hint & (H_POS | H_BODY)) &&
-			    r->tag != T_BODY && r->tag != T_MAIN && r->tag != T_ARTICLE &&
-			    r->tag != T_P)
 				r->flags |= F_GONE;
 			if (r->hint & H_COMMENT)
 				r->flags |= F_CZONE;
@@ -382,6 +384,37 @@ static float link_density(const struct ninfo *r)
 	return r->text ? (float)r->link / r->text : 0;
 }
 
+/*
+ * Chrome by its class or id ("share", "related", "ad"), unless it holds
+ * the article: wrappers of whole pages carry such names too
+ * ("page-ad-margins", "field-label-hidden", "theiaStickySidebar").
+ */
+static int junk(const struct ninfo *r)
+{
+	if (!(r->hint & H_JUNK) || (r->hint & (H_POS | H_BODY)))
+		return 0;
+	switch (r->tag) {
+	case T_BODY: case T_MAIN: case T_ARTICLE: case T_P:
+		return 0;
+	default:
+		break;
+	}
+	return !(r->paras >= 3 && r->text >= 500 && link_density(r) < 0.5f);
+}
+
+/* Records are in document order, so a parent's verdict is known before its children's. */
+static void mark_junk(struct ctx *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		struct ninfo *r = &c->ni[i], *p = info(r->node->parent);
+
+		if ((p && (p->flags & F_GONE)) || junk(r))
+			r->flags |= F_GONE;
+	}
+}
+
 /* What a container's tag and hints say before its text is counted. */
 static float base_score(const struct ninfo *r)
 {
@@ -425,8 +458,11 @@ static struct ninfo *best_candidate(struct ctx *c)
 		s = 1 + r->owncommas + (r->own / 100 < 3 ? r->own / 100 : 3);
 		if (r->own)
 			s *= 1.0f - (float)r->ownlink / r->own;
-		/* A text block that is itself a container (a div of text and <br>s) counts too. */
-		a = r->tag == T_P || r->tag == T_PRE || r->tag == T_TD ? info(r->node->parent) : r;
+		/*
+		 * A div of text and <br>s is a paragraph too, and its parent holds
+		 * the article; text loose beside blocks is a paragraph of its own div.
+		 */
+		a = r->tag != T_P && (r->flags & F_HASBLOCK) ? r : info(r->node->parent);
 		for (lv = 0; a && lv < 5; lv++, a = info(a->node->parent)) {
 			if (a->flags & (F_GONE | F_CZONE))
 				break;
@@ -947,21 +983,58 @@ static void declared_charset(const char *s, size_t n, char *cs, size_t cap)
 	size_t i, lim = n < 8192 ? n : 8192;
 
 	cs[0] = '\0';
-	for (i = 0; i + 8 < lim; i++) {
-		size_t k = 0;
+	for (i = 0; i + 5 < lim; i++) {
+		size_t k = 0, end;
 
-		if ((s[i] | 0x20) != 'c' || fc_strncasecmp(s + i, "charset", 7) != 0)
+		if (s[i] != '<' || fc_strncasecmp(s + i + 1, "meta", 4) != 0)
+			continue;
+		/* Only inside this tag: scripts mention "charset=" too. */
+		for (end = i; end < lim && s[end] != '>'; end++)
+			;
+		for (i += 5; i + 7 < end; i++)
+			if ((s[i] | 0x20) == 'c' && fc_strncasecmp(s + i, "charset", 7) == 0)
+				break;
+		if (i + 7 >= end)
 			continue;
 		i += 7;
-		while (i < lim && (s[i] == ' ' || s[i] == '='  || s[i] == '"' || s[i] == '\''))
+		while (i < end && (s[i] == ' ' || s[i] == '=' || s[i] == '"' || s[i] == '\''))
 			i++;
-		while (i < lim && k + 1 < cap && (isalnum((unsigned char)s[i]) ||
+		while (i < end && k + 1 < cap && (isalnum((unsigned char)s[i]) ||
 						  s[i] == '-' || s[i] == '_' || s[i] == ':'))
 			cs[k++] = tolower((unsigned char)s[i++]);
 		cs[k] = '\0';
 		if (k)
 			return;
 	}
+}
+
+/*
+ * Bytes that are not valid UTF-8 but mostly are (a page pasted together
+ * from sources) are UTF-8 with damage, not Latin-1: compare the valid
+ * multi-byte sequences with the stray bytes.
+ */
+static int mostly_utf8(const char *s, size_t n)
+{
+	size_t i = 0, good = 0, bad = 0;
+	unsigned cp;
+
+	while (i < n) {
+		int k;
+
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		k = fc_utf8_decode(s + i, n - i, &cp);
+		if (k > 1) {
+			good++;
+			i += k;
+		} else {
+			bad++;
+			i++;
+		}
+	}
+	return good > 4 * bad;
 }
 
 static int single_byte_latin(const char *cs)
@@ -1018,6 +1091,10 @@ static const char *decode(const char *html, size_t len, const char *hint,
 		return "UTF-8";
 	}
 	if (is_utf8_name(cs)) {
+		*replaced += fc_utf8_repair(html, len, buf);
+		return "UTF-8";
+	}
+	if (!cs[0] && mostly_utf8(html, len)) {
 		*replaced += fc_utf8_repair(html, len, buf);
 		return "UTF-8";
 	}
@@ -1114,9 +1191,20 @@ int fc_strip_html(const char *html, size_t len, const char *charset,
 	c.doc = doc;
 	fc_sh_meta(doc, &out->meta);
 	measure(&c, root);
+	mark_junk(&c);
 	title_segment(&c, out);
 	w.title = out->nseg ? out->seg[0].text : NULL;
 	top = best_candidate(&c);
+#ifdef STRIP_DEBUG
+	if (getenv("STRIP_DEBUG")) {
+		for (i = 0; i < c.n; i++)
+			if (c.ni[i].scored && c.ni[i].score > (top ? top->score / 4 : 0))
+				fprintf(stderr, "%s%s class=%s id=%s score=%.1f text=%u link=%u paras=%u flags=%d hint=%d\n",
+					&c.ni[i] == top ? "TOP " : "", (const char *)c.ni[i].node->name,
+					fc_sh_attr(c.ni[i].node, "class"), fc_sh_attr(c.ni[i].node, "id"),
+					c.ni[i].score, c.ni[i].text, c.ni[i].link, c.ni[i].paras, c.ni[i].flags, c.ni[i].hint);
+	}
+#endif
 	if (top)
 		write_body(&c, top, &w);
 	else
