@@ -762,23 +762,50 @@ static int meta_node(const xmlNode *n)
 		strstr(cls, "footer") || strstr(cls, "edit");
 }
 
+/* A date from one element's attributes: datetime, content, or a title such as Disqus gives. */
+static char *attr_date(const xmlNode *n)
+{
+	static const char *const names[] = { "datetime", "content", "title" };
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		char *d = fc_sh_date(fc_sh_attr(n, names[i]));
+
+		if (d)
+			return d;
+	}
+	return NULL;
+}
+
+/* The comment's date: markup first (anywhere below n), then the words of n. */
 static void take_date(struct comment *cm, const xmlNode *n)
 {
-	const char *v = fc_sh_attr(n, "datetime");
-	char *d;
+	const xmlNode *k = n;
+	char *d = NULL;
 
 	if (cm->date.len)
 		return;
-	if (!v)
-		v = fc_sh_attr(n, "content");
-	if (!v)
-		v = fc_sh_attr(n, "title");
-	d = fc_sh_date(v);
+	while (k && !d) {
+		if (k->type == XML_ELEMENT_NODE)
+			d = attr_date(k);
+		if (d)
+			break;
+		if (k->type == XML_ELEMENT_NODE && k->children) {
+			k = k->children;
+			continue;
+		}
+		while (k != n && !k->next)
+			k = k->parent;
+		if (k == n)
+			break;
+		k = k->next;
+	}
 	if (!d && n->children) {
 		struct fc_buf b = FC_BUF_INIT;
 
 		fc_sh_text(n, &b);
-		d = fc_sh_date(b.data);
+		if (b.len < 80)
+			d = fc_sh_date(b.data);
 		fc_buf_release(&b);
 	}
 	if (d)

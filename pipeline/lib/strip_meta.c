@@ -568,11 +568,13 @@ static char *pick(struct found *f, int field)
 
 void fc_sh_meta(xmlDoc *doc, struct fc_meta *m)
 {
+	struct fc_meta ld;
 	struct found f;
 	xmlNode *root = xmlDocGetRootElement(doc), *c;
 	size_t i;
 
 	memset(&f, 0, sizeof(f));
+	memset(&ld, 0, sizeof(ld));
 	if (!root)
 		return;
 	if (root->type == XML_ELEMENT_NODE) {
@@ -607,7 +609,7 @@ void fc_sh_meta(xmlDoc *doc, struct fc_meta *m)
 				    c->children && c->children->content) {
 					const char *s = (const char *)c->children->content;
 
-					jsonld(s, strlen(s), m);
+					jsonld(s, strlen(s), &ld);
 				}
 			} else if (strcmp(t, "time") == 0 && !f.time_pub) {
 				const char *dt = fc_sh_attr(c, "datetime");
@@ -633,24 +635,34 @@ void fc_sh_meta(xmlDoc *doc, struct fc_meta *m)
 		if (c)
 			c = c->next;
 	}
-	/* Open Graph and meta names first: they are what the page says of itself. */
+	/*
+	 * Open Graph and meta names first: they are what the page says of
+	 * itself; JSON-LD next; the page's headline and <title> last.
+	 */
 	set_once(&m->title, pick(&f, M_TITLE));
+	set_once(&m->title, ld.title);
+	set_once(&m->author, pick(&f, M_AUTHOR));
+	set_once(&m->author, ld.author);
+	set_once(&m->published, pick(&f, M_PUB));
+	set_once(&m->published, ld.published);
+	set_once(&m->modified, pick(&f, M_MOD));
+	set_once(&m->modified, ld.modified);
+	set_once(&m->url, f.canonical);
+	f.canonical = NULL;
+	set_once(&m->url, pick(&f, M_URL));
+	set_once(&m->url, ld.url);
+	set_once(&m->site, pick(&f, M_SITE));
+	set_once(&m->site, ld.site);
+	set_once(&m->lang, f.html_lang);
+	f.html_lang = NULL;
+	set_once(&m->lang, pick(&f, M_LANG));
+	set_once(&m->lang, ld.lang);
 	set_once(&m->title, f.h1);
 	f.h1 = NULL;
 	set_once(&m->title, f.title_tag);
 	f.title_tag = NULL;
-	set_once(&m->author, pick(&f, M_AUTHOR));
-	set_once(&m->published, pick(&f, M_PUB));
 	set_once(&m->published, f.time_pub);
 	f.time_pub = NULL;
-	set_once(&m->modified, pick(&f, M_MOD));
-	set_once(&m->url, f.canonical);
-	f.canonical = NULL;
-	set_once(&m->url, pick(&f, M_URL));
-	set_once(&m->site, pick(&f, M_SITE));
-	set_once(&m->lang, f.html_lang);
-	f.html_lang = NULL;
-	set_once(&m->lang, pick(&f, M_LANG));
 	for (i = 0; i < NMETA; i++)
 		free(f.v[i]);
 	free(f.title_tag);
