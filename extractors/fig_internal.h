@@ -3,6 +3,7 @@
 #define FC_FIG_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -73,21 +74,33 @@ struct rule {
 	size_t order;
 	char *pattern;			/* after macro expansion */
 	uint32_t ncaps;
-	uint32_t base;			/* its first group is base + 1 in the combined pattern */
-	pcre2_code *code;		/* the rule alone, anchored: the fallback when its match fails */
-	uint32_t group[G_NGROUPS];	/* capture numbers in the combined pattern; 0 if absent */
+	uint32_t base;			/* qualifier rules: its first group is base + 1 in qual_re */
+	pcre2_code *code;		/* figure and ignore rules: the rule alone, anchored, parts inlined */
+	uint32_t group[G_NGROUPS];	/* capture numbers (in qual_re for qualifier rules); 0 if absent */
 	uint32_t dup[G_NGROUPS];	/* a second group of the same name (alternatives); 0 if none */
 	struct example *ex;
 	size_t nex;
+	/*
+	 * "needs": words or signs of which one must stand near the number
+	 * for the rule to be tried; hashes, and their bits in one word for a
+	 * quick test.  nneeds 0: always tried.
+	 */
+	uint64_t *needs;
+	size_t nneeds;
+	uint64_t needs_bits;
+	int behind;			/* has a positive lookbehind: a word alone cannot rule it out */
 };
 
-/* Whether a figure rule can start with a given word: learnt once per word. */
+/* How far (bytes) before and after a number a rule's "needs" are looked for. */
+#define NEEDS_BEFORE 64
+#define NEEDS_AFTER 96
+
+/* Which figure rules can start with a given word: learnt once per word. */
 #define STARTER_SLOTS 16384
 #define STARTER_KEY 32
 
 struct starter {
 	char key[STARTER_KEY];	/* lower-case word, NUL-terminated; "" if free */
-	unsigned char can;
 };
 
 struct fc_engine {
@@ -96,11 +109,19 @@ struct fc_engine {
 	struct hedge *hedges;
 	size_t nhedges;
 	struct hedge plain;		/* the "(none)" policy */
-	pcre2_code *fig_re;		/* every figure and ignore rule, anchored */
 	pcre2_code *qual_re;		/* every qualifier and period rule, unanchored */
-	size_t *fig_rule, nfig;		/* MARK index -> rule */
-	size_t *qual_rule, nqual;
-	uint8_t start_map[256];		/* bytes a figure match may start with */
+	size_t *fig_rule, nfig;		/* figure and ignore rules in priority order */
+	size_t *qual_rule, nqual;	/* MARK index -> rule */
+	/*
+	 * Rule sets are bit sets of mw 64-bit words, bit i for fig_rule[i]:
+	 * byte_mask[c * mw] holds the rules a match may start with byte c at,
+	 * starter_mask[slot * mw] the rules that can start with a cached word.
+	 */
+	size_t mw;
+	uint64_t *byte_mask;
+	uint64_t *starter_mask;
+	uint64_t *all_mask;		/* every rule: for words too long to cache */
+	uint8_t start_map[256];		/* bytes some figure match may start with */
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jit;
 	pcre2_match_data *md;
@@ -111,6 +132,8 @@ struct fc_engine {
 };
 
 /* rules.c */
+uint64_t fc_token_hash(const char *s, size_t n);
+size_t fc_token_len(const char *s, size_t n);
 const struct hedge *fc_hedge_find(const struct fc_engine *e, const char *s, size_t n);
 double fc_bound_eval(const struct bound *b, double x, double u, double s);
 

@@ -5,6 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef FIG_PROFILE
+#include <time.h>
+#endif
 
 /* How many words before a number a rule may start ("by a ratio of almost 7 to 1"). */
 #define BACK_TOKENS 6
@@ -210,19 +213,27 @@ static size_t skip_opening(const char *t, size_t i, size_t end)
 }
 
 /*
- * Can any figure rule start with the word t[0..n)?  Partial matching of
- * "word " tells: no match at all means no text after the word can make
- * one.  The answer is cached per word, so each distinct word costs one
- * probe per engine; words too long for the cache are simply tried.
+ * The figure rules that can start with the word t[0..n), as a rule set.
+ * Partial matching of "word " tells: no match at all means no text after
+ * the word can make one.  The answer is cached per word, so each distinct
+ * word costs one probe per rule that may start with its first byte; words
+ * too long for the cache, or met when it is full, may start any rule.
  */
-static int can_start(struct fc_engine *e, const char *t, size_t n)
+#ifdef FIG_PROFILE
+static long prof_probe_words;
+static double prof_q;
+__attribute__((destructor)) static void prof_dump2(void) { fprintf(stderr, "probe words %ld qualify %.0f ms\n", prof_probe_words, prof_q / 1e6); }
+#endif
+static const uint64_t *starter_rules(struct fc_engine *e, const char *t, size_t n)
 {
 	char key[STARTER_KEY + 1];
 	size_t i, h = 5381, slot;
-	int m;
+	const uint64_t *first;
+	uint64_t *m;
+	int rc;
 
 	if (n >= STARTER_KEY)
-		return 1;
+		return e->all_mask;
 	for (i = 0; i < n; i++) {
 		key[i] = (char)lower((unsigned char)t[i]);
 		h = h * 33 + (unsigned char)key[i];
@@ -234,19 +245,33 @@ static int can_start(struct fc_engine *e, const char *t, size_t n)
 		if (!sl->key[0])
 			break;
 		if (strcmp(sl->key, key) == 0)
-			return sl->can;
+			return e->starter_mask + slot * e->mw;
 	}
-	key[n] = ' ';
-	m = pcre2_match(e->fig_re, (PCRE2_SPTR)key, n + 1, 0,
-			PCRE2_NO_UTF_CHECK | PCRE2_PARTIAL_HARD, e->md, e->mctx);
-	key[n] = '\0';
-	m = m != PCRE2_ERROR_NOMATCH;
 	/* a full table only stops learning; it never forgets */
-	if (e->nstarters < STARTER_SLOTS * 3 / 4) {
-		memcpy(e->starters[slot].key, key, n + 1);
-		e->starters[slot].can = (unsigned char)m;
-		e->nstarters++;
+	if (e->nstarters >= STARTER_SLOTS * 3 / 4)
+		return e->all_mask;
+#ifdef FIG_PROFILE
+	prof_probe_words++;
+#endif
+	m = e->starter_mask + slot * e->mw;
+	first = e->byte_mask + (unsigned char)t[0] * e->mw;
+	key[n] = ' ';
+	for (i = 0; i < e->nfig; i++) {
+		if (!(first[i / 64] >> (i % 64) & 1))
+			continue;
+		/* what stands before the word is not in the probe */
+		if (e->rules[e->fig_rule[i]].behind) {
+			m[i / 64] |= (uint64_t)1 << (i % 64);
+			continue;
+		}
+		rc = pcre2_match(e->rules[e->fig_rule[i]].code, (PCRE2_SPTR)key, n + 1, 0,
+				 PCRE2_NO_UTF_CHECK | PCRE2_PARTIAL_HARD, e->md, e->mctx);
+		if (rc != PCRE2_ERROR_NOMATCH)
+			m[i / 64] |= (uint64_t)1 << (i % 64);
 	}
+	key[n] = '\0';
+	memcpy(e->starters[slot].key, key, n + 1);
+	e->nstarters++;
 	return m;
 }
 
@@ -265,12 +290,41 @@ static int plain_word(const char *t, size_t n)
 }
 
 /*
+ * Add start a with the rules that may match there: those that can start
+ * with its byte and, when a whole word followed by a space begins there,
+ * those that can start with that word.  A start no rule fits is dropped.
+ */
+static void add_start(struct fc_engine *e, const char *t, size_t a, size_t end,
+		      size_t *st, const uint64_t **sets, size_t *out)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	const uint64_t *set = e->byte_mask + u[a] * e->mw, *w;
+	size_t b, j, any = 0;
+
+	if (!e->start_map[u[a]])
+		return;
+	for (b = a; b < end && !is_space(u[b]); b++)
+		;
+	if (b < end && plain_word(t + a, b - a)) {
+		w = starter_rules(e, t + a, b - a);
+		for (j = 0; j < e->mw; j++)
+			any |= (w[j] & set[j]) != 0;
+		if (!any)
+			return;
+		set = w;
+	}
+	sets[*out] = set;
+	st[(*out)++] = a;
+}
+
+/*
  * Start positions worth trying for the number at p: the starts of up to
  * BACK_TOKENS words before it (hedges, "between", "by a ratio of", "£"),
- * its own token's start and p itself, ascending, none before floor.
+ * its own token's start and p itself, ascending, none before floor.  Each
+ * comes with the set of rules that may match there (sets[k]).
  */
 static size_t start_points(struct fc_engine *e, const char *t, size_t floor,
-			   size_t p, size_t *st)
+			   size_t p, size_t end, size_t *st, const uint64_t **sets)
 {
 	const unsigned char *u = (const unsigned char *)t;
 	size_t tmp[BACK_TOKENS + 2], n = 0, i = p, a, k, out = 0;
@@ -293,26 +347,21 @@ static size_t start_points(struct fc_engine *e, const char *t, size_t floor,
 	}
 	/* ascending, p last */
 	for (k = n; k-- > 0;) {
-		size_t b;
-
 		a = skip_opening(t, tmp[k], p);
-		if (a > p || !e->start_map[u[a]] || (out && st[out - 1] >= a))
+		if (a > p || (out && st[out - 1] >= a))
 			continue;
-		/* a whole word before the number's own token: ask whether any rule starts so */
-		for (b = a; b < p && !is_space(u[b]); b++)
-			;
-		if (b < p && plain_word(t + a, b - a) && !can_start(e, t + a, b - a))
-			continue;
-		st[out++] = a;
+		add_start(e, t, a, end, st, sets, &out);
 	}
 	/* "x>10": a comparison sign glued before the number */
 	a = p;
 	while (a > floor && strchr("<>=~", t[a - 1]) && t[a - 1])
 		a--;
-	if (a < p && (out == 0 || st[out - 1] < a))
+	if (a < p && (out == 0 || st[out - 1] < a)) {
+		sets[out] = e->byte_mask + u[a] * e->mw;
 		st[out++] = a;
+	}
 	if (out == 0 || st[out - 1] < p)
-		st[out++] = p;
+		add_start(e, t, p, end, st, sets, &out);
 	return out;
 }
 
@@ -790,6 +839,10 @@ static int qualify(struct fc_engine *e, const char *text, size_t len, const char
 	return FC_OK;
 }
 
+#ifdef FIG_PROFILE
+static double prof_ns[256]; static long prof_n[256], prof_hit[256]; static char *prof_id[256]; static size_t prof_nf;
+__attribute__((destructor)) static void prof_dump(void) { size_t j; for (j = 0; j < prof_nf; j++) fprintf(stderr, "%-28s %8ld %8ld %8.0f ns %6.0f\n", prof_id[j] ? prof_id[j] : "-", prof_n[j], prof_hit[j], prof_ns[j] / 1e0 / (prof_n[j] ? prof_n[j] : 1), prof_ns[j] / 1e6); }
+#endif
 /* ---- the scan ------------------------------------------------------------------------ */
 
 /* A copy of text with each invalid UTF-8 byte replaced by '?', so offsets stay put. */
@@ -818,53 +871,140 @@ static char *valid_copy(const char *text, size_t len)
 }
 
 /*
- * Take the match of the fig_rule[idx] rule now in e->md (ov numbered as
- * in the combined pattern, or rule-local when alone is set).  It must
- * take in the number at p.  An ignore rule consumes its text; a figure
- * rule whose captures are no figure ("12 out of 10") hands the start over
- * to the rules after it, each tried alone.  Returns 1 if the text at
- * start was settled, 0 if not.
+ * The words and signs near one number, for rules' "needs": a set of token
+ * hashes, built at most once per number and only when a rule asks.
  */
-static int accept(struct fc_engine *e, const char *text, size_t end, size_t start, size_t p,
-		  size_t idx, int alone, struct fc_figure_list *out, size_t *pos, int *limited,
-		  struct fc_explain *x)
+#define NEAR_SLOTS 256
+
+struct near {
+	size_t at;			/* the number they are near; (size_t)-1 if none */
+	uint64_t bits;			/* one bit per token hash, for a quick "no" */
+	uint32_t gen;			/* slots of another generation are free */
+	uint32_t slot_gen[NEAR_SLOTS];
+	uint64_t slot_h[NEAR_SLOTS];
+};
+
+static void near_build(struct near *nr, const char *text, size_t ls, size_t le, size_t p)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	size_t i = p > ls + NEEDS_BEFORE ? p - NEEDS_BEFORE : ls;
+	size_t end = le - p > NEEDS_AFTER ? p + NEEDS_AFTER : le, k, slot;
+	uint64_t h;
+
+	/* begin at a whole word, and never inside a UTF-8 character */
+	while (i > ls && (is_alpha(u[i - 1]) || (u[i] & 0xC0) == 0x80))
+		i--;
+	nr->at = p;
+	nr->bits = 0;
+	if (++nr->gen == 0) {
+		memset(nr->slot_gen, 0, sizeof(nr->slot_gen));
+		nr->gen = 1;
+	}
+	while (i < end) {
+		k = fc_token_len(text + i, end - i);
+		if (is_space(u[i]) || (u[i] >= '0' && u[i] <= '9')) {
+			i += k;
+			continue;
+		}
+		h = fc_token_hash(text + i, k);
+		nr->bits |= (uint64_t)1 << (h % 64);
+		for (slot = h % NEAR_SLOTS; nr->slot_gen[slot] == nr->gen; slot = (slot + 1) % NEAR_SLOTS)
+			if (nr->slot_h[slot] == h)
+				break;
+		nr->slot_gen[slot] = nr->gen;
+		nr->slot_h[slot] = h;
+		i += k;
+	}
+}
+
+static int near_has(const struct near *nr, uint64_t h)
+{
+	size_t slot;
+
+	for (slot = h % NEAR_SLOTS; nr->slot_gen[slot] == nr->gen; slot = (slot + 1) % NEAR_SLOTS)
+		if (nr->slot_h[slot] == h)
+			return 1;
+	return 0;
+}
+
+/* Does one of the words r needs stand near the number at p? */
+static int needs_met(const struct rule *r, struct near *nr, const char *text, size_t ls,
+		     size_t le, size_t p)
+{
+	size_t i;
+
+	if (!r->nneeds)
+		return 1;
+	if (nr->at != p)
+		near_build(nr, text, ls, le, p);
+	if (!(nr->bits & r->needs_bits))
+		return 0;
+	for (i = 0; i < r->nneeds; i++)
+		if (near_has(nr, r->needs[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * Try the rules of set, in priority order, anchored at
+ * start; the first that matches settles the start.  Its match must take in
+ * the number at p, else the start is given up.  An ignore rule consumes
+ * its text; a figure rule whose captures are no figure ("12 out of 10")
+ * hands the start over to the rules after it.  A rule that hits a match
+ * limit is passed over and *limited set.  Returns 1 if the text at start
+ * was settled, 0 if not, -1 on a PCRE2 error (err set).
+ */
+static int try_rules(struct fc_engine *e, const char *text, size_t ls, size_t end, size_t start,
+		     size_t p, const uint64_t *set, struct near *nr, struct fc_figure_list *out,
+		     size_t *pos, int *limited, struct fc_explain *x, struct fc_error *err)
 {
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(e->md);
 	uint32_t count = pcre2_get_ovector_count(e->md);
-	const struct rule *r = &e->rules[e->fig_rule[idx]];
-	uint32_t rb = alone ? r->base : 0;
 	struct fc_figure f;
 	size_t j;
 	int m;
 
-	if (ov[1] <= p || ov[1] <= start)
-		return 0;	/* a match elsewhere: the number is not part of it */
-	if (r->kind == RK_IGNORE) {
-		add_hit(x, r, ov, count, rb, -1);
-		*pos = ov[1];
-		return 1;
-	}
-	if (!make_figure(e, r, text, ov, count, rb, &f)) {
-		add_hit(x, r, ov, count, rb, (long)out->n);
-		*list_add(out) = f;
-		*pos = ov[1];
-		return 1;
-	}
-	for (j = idx + 1; j < e->nfig; j++) {
-		const struct rule *n = &e->rules[e->fig_rule[j]];
+	for (j = 0; j < e->nfig; j++) {
+		const struct rule *r;
 
-		if (!n->code)
+		if (!(set[j / 64] >> (j % 64) & 1))
 			continue;
-		m = pcre2_match(n->code, (PCRE2_SPTR)text, end, start, PCRE2_NO_UTF_CHECK,
+		r = &e->rules[e->fig_rule[j]];
+		if (!needs_met(r, nr, text, ls, end, p))
+			continue;
+#ifdef FIG_PROFILE
+		{ struct timespec t0, t1; clock_gettime(CLOCK_MONOTONIC, &t0);
+#endif
+		m = pcre2_match(r->code, (PCRE2_SPTR)text, end, start, PCRE2_NO_UTF_CHECK,
 				e->md, e->mctx);
+#ifdef FIG_PROFILE
+		clock_gettime(CLOCK_MONOTONIC, &t1); prof_n[j]++; prof_ns[j] += (t1.tv_sec - t0.tv_sec) * 1000000000.0 + (t1.tv_nsec - t0.tv_nsec); if (m >= 0) prof_hit[j]++; if (!prof_id[j]) prof_id[j] = strdup(r->id); prof_nf = e->nfig; }
+#endif
 		if (m == PCRE2_ERROR_NOMATCH)
 			continue;
 		if (m < 0) {
-			if (match_limited(m) && limited)
-				*limited = 1;
-			continue;
+			if (match_limited(m)) {
+				if (limited)
+					*limited = 1;
+				continue;
+			}
+			fc_error_set(err, FC_ESYS, "cannot match figures: rule '%s': PCRE2 error %d",
+				     r->id, m);
+			return -1;
 		}
-		return accept(e, text, end, start, p, j, 1, out, pos, limited, x);
+		if (ov[1] <= p || ov[1] <= start)
+			return 0;	/* a match elsewhere: the number is not part of it */
+		if (r->kind == RK_IGNORE) {
+			add_hit(x, r, ov, count, 0, -1);
+			*pos = ov[1];
+			return 1;
+		}
+		if (!make_figure(e, r, text, ov, count, 0, &f)) {
+			add_hit(x, r, ov, count, 0, (long)out->n);
+			*list_add(out) = f;
+			*pos = ov[1];
+			return 1;
+		}
 	}
 	return 0;
 }
@@ -876,57 +1016,53 @@ int fc_scan_internal(struct fc_engine *e, const char *text, size_t len,
 	char *copy = NULL;
 	size_t pos = 0, p, first = out->n, line_start = 0, line_end = 0, k, nst;
 	size_t st[BACK_TOKENS + 4];
-	int rc = FC_OK, m;
+	const uint64_t *sets[BACK_TOKENS + 4];
+	struct near *nr = fc_xmalloc(sizeof(*nr));
+	int rc = FC_OK, done;
 
+	nr->at = (size_t)-1;
+	nr->gen = 0;
+	memset(nr->slot_gen, 0, sizeof(nr->slot_gen));
 	if (limited)
 		*limited = 0;
 	if (!text || !len)
-		return FC_OK;
+		goto out;
 	if (!fc_utf8_valid(text, len))
 		text = copy = valid_copy(text, len);
 	while ((p = next_anchor(text, len, pos)) < len) {
-		int done = 0;
-
 		if (p >= line_end) {
 			const char *nl = memchr(text + p, '\n', len - p);
-			const char *pl = p ? text + p : NULL;
 
 			line_end = nl ? (size_t)(nl - text) : len;
 			line_start = p;
 			while (line_start > 0 && text[line_start - 1] != '\n')
 				line_start--;
-			(void)pl;
 		}
-		nst = start_points(e, text, pos > line_start ? pos : line_start, p, st);
+		nst = start_points(e, text, pos > line_start ? pos : line_start, p, line_end, st, sets);
+		done = 0;
 		for (k = 0; k < nst && !done; k++) {
-			size_t idx;
-			PCRE2_SPTR mark;
-
-			m = pcre2_match(e->fig_re, (PCRE2_SPTR)text, line_end, st[k],
-					PCRE2_NO_UTF_CHECK, e->md, e->mctx);
-			if (m == PCRE2_ERROR_NOMATCH)
-				continue;
-			if (m < 0) {
-				if (match_limited(m)) {
-					if (limited)
-						*limited = 1;
-					continue;
-				}
-				rc = fc_error_set(err, FC_ESYS, "cannot match figures: PCRE2 error %d", m);
+			done = try_rules(e, text, line_start, line_end, st[k], p, sets[k], nr, out, &pos,
+					 limited, x, err);
+			if (done < 0) {
+				rc = FC_ESYS;
 				goto out;
 			}
-			if (!(mark = pcre2_get_mark(e->md)))
-				continue;
-			idx = strtoul((const char *)mark, NULL, 10);
-			done = accept(e, text, line_end, st[k], p, idx, 0, out, &pos, limited, x);
 		}
 		if (!done)
 			pos = anchor_end(text, len, p);
 	}
-	if ((rc = qualify(e, text, len, ref_date, out, first, limited, x, err)))
+#ifdef FIG_PROFILE
+	{ struct timespec q0, q1; clock_gettime(CLOCK_MONOTONIC, &q0);
+#endif
+	rc = qualify(e, text, len, ref_date, out, first, limited, x, err);
+#ifdef FIG_PROFILE
+	clock_gettime(CLOCK_MONOTONIC, &q1); prof_q += (q1.tv_sec - q0.tv_sec) * 1e9 + (q1.tv_nsec - q0.tv_nsec); }
+#endif
+	if (rc)
 		goto out;
 out:
 	free(copy);
+	free(nr);
 	return rc;
 }
 

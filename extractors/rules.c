@@ -25,12 +25,12 @@ struct macro {
 	int words;		/* a "words" list, not a pattern */
 	char *file;
 	int line;
+	char *inl;		/* the body with every part inlined, once built */
+	int busy;		/* being inlined: a part that calls itself */
 };
 
 struct loader {
 	struct fc_engine *e;
-	char *defines;			/* the DEFINE block of all parts */
-	uint32_t ndefcaps;		/* capture groups it holds */
 	struct macro *macros;
 	size_t nmacros, capmacros;
 	size_t caprules;
@@ -66,6 +66,53 @@ const char *fc_qualifier_name(enum fc_qualifier q)
 	case FC_QUAL_FINAL: return "final";
 	default: return NULL;
 	}
+}
+
+/* ---- tokens near a number ---------------------------------------------- */
+
+static int ascii_letter(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/*
+ * Length of the token at s[0..n): a run of ASCII letters, a run of digits,
+ * one UTF-8 character, or one other byte.  Rules' "needs" and the text
+ * near a number are cut the same way.
+ */
+size_t fc_token_len(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t k = 1;
+
+	if (!n)
+		return 0;
+	if (ascii_letter(u[0])) {
+		while (k < n && ascii_letter(u[k]))
+			k++;
+	} else if (u[0] >= '0' && u[0] <= '9') {
+		while (k < n && u[k] >= '0' && u[k] <= '9')
+			k++;
+	} else if (u[0] >= 0xC0) {
+		while (k < n && (u[k] & 0xC0) == 0x80)
+			k++;
+	}
+	return k;
+}
+
+/* FNV-1a of the token, ASCII letters folded to lower case. */
+uint64_t fc_token_hash(const char *s, size_t n)
+{
+	uint64_t h = 14695981039346656037ull;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		h ^= c >= 'A' && c <= 'Z' ? c + 32 : c;
+		h *= 1099511628211ull;
+	}
+	return h;
 }
 
 /* ---- hedge policy ---------------------------------------------------- */
@@ -273,6 +320,8 @@ static void add_macro(struct loader *L, const char *name, char *body,
 	m->file = fc_xstrdup(file);
 	m->line = line;
 	m->words = 0;
+	m->inl = NULL;
+	m->busy = 0;
 }
 
 /*
@@ -369,15 +418,20 @@ static int is_name_char(int c, int first)
 	return (c >= 'A' && c <= 'Z') || c == '_' || (!first && c >= '0' && c <= '9');
 }
 
+static int part_body(struct loader *L, struct macro *m, struct fc_buf *out, int calls);
+
 /*
- * Replace each {NAME} by a call (?&NAME) of the part, which lives once in
- * a DEFINE block at the end of the pattern: expanding parts in place would
- * make the joined pattern too large to compile.
+ * Replace each {NAME} by the part's body, inlined as (?:...).  Each rule is
+ * compiled on its own, so inlining keeps it small enough, and an inlined
+ * part costs nothing at match time where a subroutine call would save and
+ * restore the match state on every use.
  */
 static int expand(struct loader *L, const char *src, struct fc_buf *out,
-		  const char *file, int line)
+		  const char *file, int line, int calls)
 {
 	const char *p = src, *q;
+	struct macro *m;
+	int rc;
 
 	while (*p) {
 		if (*p == '\\' && p[1]) {
@@ -397,11 +451,37 @@ static int expand(struct loader *L, const char *src, struct fc_buf *out,
 			for (q = p + 1; is_name_char((unsigned char)*q, 0); q++)
 				;
 			if (*q == '}') {
-				if (!find_macro(L, p + 1, (size_t)(q - p - 1)))
+				if (!(m = find_macro(L, p + 1, (size_t)(q - p - 1))))
 					return fc_error_set(L->err, FC_EDATA,
 							    "cannot load rules '%s': line %d: unknown part '{%.*s}'",
 							    file, line, (int)(q - p - 1), p + 1);
-				fc_buf_printf(out, "(?&%.*s)", (int)(q - p - 1), p + 1);
+				if (calls) {
+					fc_buf_printf(out, "(?&%s)", m->name);
+					p = q + 1;
+					continue;
+				}
+				if (!m->inl) {
+					struct fc_buf b = FC_BUF_INIT;
+
+					if (m->busy)
+						return fc_error_set(L->err, FC_EDATA,
+								    "cannot load rules '%s': line %d: part '%s' uses itself",
+								    m->file, m->line, m->name);
+					m->busy = 1;
+					rc = part_body(L, m, &b, 0);
+					m->busy = 0;
+					if (rc) {
+						fc_buf_release(&b);
+						return rc;
+					}
+					if (!b.data)
+						fc_buf_addstr(&b, "");
+					m->inl = fc_buf_detach(&b, NULL);
+				}
+				/* the newline ends a trailing # comment of the part */
+				fc_buf_addstr(out, "(?:");
+				fc_buf_addstr(out, m->inl);
+				fc_buf_addstr(out, "\n)");
 				p = q + 1;
 				continue;
 			}
@@ -432,16 +512,19 @@ static void words_pattern(const char *body, struct fc_buf *out)
 	free(copy);
 }
 
-static int part_body(struct loader *L, const struct macro *m, struct fc_buf *out)
+static int part_body(struct loader *L, struct macro *m, struct fc_buf *out, int calls)
 {
 	if (m->words) {
 		words_pattern(m->body, out);
 		return FC_OK;
 	}
-	return expand(L, m->body, out, m->file, m->line);
+	return expand(L, m->body, out, m->file, m->line, calls);
 }
 
-/* The DEFINE block holding every part, and how many groups it adds. */
+/*
+ * Every part as a subroutine in a DEFINE block: for a rule too large to
+ * compile with its parts inlined ("between N and M" four times over).
+ */
 static int define_block(struct loader *L, struct fc_buf *out)
 {
 	size_t i;
@@ -450,7 +533,7 @@ static int define_block(struct loader *L, struct fc_buf *out)
 	fc_buf_addstr(out, "(?(DEFINE)");
 	for (i = 0; i < L->nmacros; i++) {
 		fc_buf_printf(out, "(?<%s>", L->macros[i].name);
-		if ((rc = part_body(L, &L->macros[i], out)))
+		if ((rc = part_body(L, &L->macros[i], out, 1)))
 			return rc;
 		fc_buf_addstr(out, "\n)");
 	}
@@ -462,7 +545,7 @@ static int define_block(struct loader *L, struct fc_buf *out)
 
 static const char *const rule_keys[] = {
 	"match", "unit", "ignore", "qualifier", "period", "value", "priority",
-	"example", "expect", "date", "attach", "currency", "note", NULL,
+	"example", "expect", "date", "attach", "currency", "note", "needs", NULL,
 };
 
 static int is_key(const char *w, size_t n)
@@ -747,6 +830,27 @@ static int rule_key(struct loader *L, struct rule *r, const char *key, size_t kn
 					    "cannot load rules '%s': line %d: expect before any example",
 					    file, line);
 		return parse_expect(L, &r->ex[r->nex - 1], val, file, line);
+	} else if (IS("needs")) {
+		const char *q = val;
+		size_t n;
+
+		while (*q) {
+			while (*q == ' ' || *q == '\t')
+				q++;
+			if (!*q)
+				break;
+			for (n = 0; q[n] && q[n] != ' ' && q[n] != '\t'; n++)
+				;
+			if (fc_token_len(q, n) != n)
+				return fc_error_set(L->err, FC_EDATA,
+						    "cannot load rules '%s': line %d: needs '%.*s': not one word or sign",
+						    file, line, (int)n, q);
+			r->needs = fc_xrealloc(r->needs, (r->nneeds + 1) * sizeof(*r->needs));
+			r->needs[r->nneeds] = fc_token_hash(q, n);
+			r->needs_bits |= (uint64_t)1 << (r->needs[r->nneeds] % 64);
+			r->nneeds++;
+			q += n;
+		}
 	} else if (IS("note")) {
 		/* free text for readers */
 	}
@@ -991,8 +1095,50 @@ static int group_index(const char *name)
 	return -1;
 }
 
-/* Compile one rule alone: reports errors at its line and learns its groups. */
-static int compile_rule(struct loader *L, struct rule *r, uint32_t base)
+/*
+ * The bytes a match of re may start with, as bits of rule bit in
+ * e->byte_mask.  PCRE2 learns them from the pattern; when it cannot tell,
+ * every byte may start a match.
+ */
+static void start_bytes(struct fc_engine *e, const pcre2_code *re, size_t bit)
+{
+	const uint8_t *map = NULL;
+	uint32_t type = 0, unit, c;
+	uint64_t m = (uint64_t)1 << (bit % 64);
+	size_t w = bit / 64;
+	int i;
+
+	if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTBITMAP, &map) == 0 && map) {
+		for (i = 0; i < 256; i++)
+			if (map[i / 8] & (1u << (i % 8)))
+				e->byte_mask[i * e->mw + w] |= m;
+		return;
+	}
+	pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODETYPE, &type);
+	if (type == 1 && pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODEUNIT, &unit) == 0) {
+		c = unit & 0xff;
+		e->byte_mask[c * e->mw + w] |= m;
+		if (c >= 'a' && c <= 'z')
+			e->byte_mask[(c - 32) * e->mw + w] |= m;
+		if (c >= 'A' && c <= 'Z')
+			e->byte_mask[(c + 32) * e->mw + w] |= m;
+		/* a caseless letter outside ASCII: its other case starts elsewhere */
+		if (c >= 0x80)
+			for (i = 0x80; i < 256; i++)
+				e->byte_mask[i * e->mw + w] |= m;
+		return;
+	}
+	for (i = 0; i < 256; i++)
+		e->byte_mask[i * e->mw + w] |= m;
+}
+
+/*
+ * Compile one rule alone, its parts inlined: errors are reported at its
+ * line, its groups are learnt, and a figure or ignore rule keeps its own
+ * anchored JIT code (r->code).  Group numbers are those of the rule alone
+ * plus base.  bit >= 0 records the bytes a match may start with.
+ */
+static int compile_rule(struct loader *L, struct rule *r, uint32_t base, long bit)
 {
 	struct fc_buf b = FC_BUF_INIT, whole = FC_BUF_INIT;
 	pcre2_code *re = NULL;
@@ -1002,27 +1148,40 @@ static int compile_rule(struct loader *L, struct rule *r, uint32_t base)
 	PCRE2_SPTR table;
 	int code, rc = FC_OK, g;
 
-	if ((rc = expand(L, r->pattern, &b, r->file, r->match_line)))
+	if ((rc = expand(L, r->pattern, &b, r->file, r->match_line, 0)))
 		goto out;
+	fc_buf_printf(&whole, "(?:%s\n)", b.data ? b.data : "");
+	re = pcre2_compile((PCRE2_SPTR)whole.data, whole.len, COMPILE_OPTS, &code, &off, NULL);
+	if (!re && code == PCRE2_ERROR_PATTERN_TOO_LARGE) {
+		/* too large inlined: call the parts instead */
+		fc_buf_reset(&b);
+		fc_buf_reset(&whole);
+		if ((rc = expand(L, r->pattern, &b, r->file, r->match_line, 1)))
+			goto out;
+		fc_buf_printf(&whole, "(?:%s\n)", b.data ? b.data : "");
+		if ((rc = define_block(L, &whole)))
+			goto out;
+		re = pcre2_compile((PCRE2_SPTR)whole.data, whole.len, COMPILE_OPTS, &code, &off, NULL);
+	}
 	free(r->pattern);
 	r->pattern = fc_buf_detach(&b, NULL);
-	fc_buf_printf(&whole, "(?:%s\n)%s", r->pattern, L->defines);
-	re = pcre2_compile((PCRE2_SPTR)whole.data, whole.len, COMPILE_OPTS, &code, &off, NULL);
+	if (!r->pattern)
+		r->pattern = fc_xstrdup("");
+	r->behind = strstr(r->pattern, "(?<=") != NULL;
 	if (!re) {
+		size_t o = off >= 3 ? (size_t)off - 3 : 0;
+
 		pcre2_get_error_message(code, msg, sizeof(msg));
+		if (o > strlen(r->pattern))
+			o = strlen(r->pattern);
 		/* the parts compiled alone, so the rule's own pattern is at fault */
-		if (off >= 3 && off <= strlen(r->pattern) + 3)
-			rc = fc_error_set(L->err, FC_EDATA,
-					  "cannot load rules '%s': line %d: rule '%s': bad pattern at offset %zu: %s",
-					  r->file, r->match_line, r->id, (size_t)off - 3, (char *)msg);
-		else
-			rc = fc_error_set(L->err, FC_EDATA,
-					  "cannot load rules '%s': line %d: rule '%s': bad pattern: %s",
-					  r->file, r->match_line, r->id, (char *)msg);
+		rc = fc_error_set(L->err, FC_EDATA,
+				  "cannot load rules '%s': line %d: rule '%s': bad pattern at offset %zu (near '%.20s'): %s",
+				  r->file, r->match_line, r->id, o, r->pattern + o, (char *)msg);
 		goto out;
 	}
 	pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &caps);
-	r->ncaps = caps - L->ndefcaps;
+	r->ncaps = caps;
 	r->base = base;
 	pcre2_pattern_info(re, PCRE2_INFO_NAMECOUNT, &count);
 	pcre2_pattern_info(re, PCRE2_INFO_NAMEENTRYSIZE, &size);
@@ -1032,8 +1191,8 @@ static int compile_rule(struct loader *L, struct rule *r, uint32_t base)
 		uint32_t num = ((uint32_t)ent[0] << 8) | ent[1];
 		const char *name = (const char *)ent + 2;
 
-		if (num > r->ncaps || (name[0] == 'x' && name[1] == '_'))
-			continue;	/* parts, and private helper groups */
+		if ((name[0] == 'x' && name[1] == '_') || is_name_char((unsigned char)name[0], 1))
+			continue;	/* private helper groups, and parts called as subroutines */
 		if ((g = group_index(name)) < 0) {
 			rc = fc_error_set(L->err, FC_EDATA,
 					  "cannot load rules '%s': line %d: rule '%s': unknown group name '%s'",
@@ -1052,10 +1211,18 @@ static int compile_rule(struct loader *L, struct rule *r, uint32_t base)
 				  r->file, r->line, r->id);
 		goto out;
 	}
-	if (r->kind == RK_FIGURE) {
-		/* kept, anchored, to try the rules after this one where its match is no figure */
+	if (bit >= 0)
+		start_bytes(L->e, re, (size_t)bit);
+	if (r->kind == RK_FIGURE || r->kind == RK_IGNORE) {
 		r->code = pcre2_compile((PCRE2_SPTR)whole.data, whole.len,
 					COMPILE_OPTS | PCRE2_ANCHORED, &code, &off, NULL);
+		if (!r->code) {
+			rc = fc_error_set(L->err, FC_ESYS, "cannot load rules '%s': line %d: rule '%s': cannot compile",
+					  r->file, r->match_line, r->id);
+			goto out;
+		}
+		/* Without JIT the interpreter still works, only slower. */
+		pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_HARD);
 	}
 out:
 	pcre2_code_free(re);
@@ -1064,35 +1231,30 @@ out:
 	return rc;
 }
 
-/* Check the parts on their own, so a broken one is named, and count their groups. */
-static int compile_defines(struct loader *L)
+/* Check each part on its own, so a broken one is named. */
+static int compile_parts(struct loader *L)
 {
 	struct fc_buf b = FC_BUF_INIT;
 	pcre2_code *re = NULL;
 	PCRE2_UCHAR msg[256];
 	PCRE2_SIZE off;
 	size_t i;
-	int code, rc;
+	int code, rc = FC_OK;
 
 	for (i = 0; i < L->nmacros; i++) {
 		struct macro *m = &L->macros[i];
 
 		fc_buf_reset(&b);
-		fc_buf_addstr(&b, "(?:");
-		if ((rc = part_body(L, m, &b)))
-			goto out;
-		fc_buf_addstr(&b, "\n)");
-		/* the other parts it calls, so that calls resolve */
+		fc_buf_printf(&b, "{%s}", m->name);
 		{
 			struct fc_buf d = FC_BUF_INIT;
 
-			if ((rc = define_block(L, &d))) {
-				fc_buf_release(&d);
-				goto out;
-			}
-			fc_buf_add(&b, d.data, d.len);
-			fc_buf_release(&d);
+			rc = expand(L, b.data, &d, m->file, m->line, 0);
+			fc_buf_release(&b);
+			b = d;
 		}
+		if (rc)
+			goto out;
 		re = pcre2_compile((PCRE2_SPTR)b.data, b.len, COMPILE_OPTS, &code, &off, NULL);
 		if (!re) {
 			pcre2_get_error_message(code, msg, sizeof(msg));
@@ -1104,25 +1266,11 @@ static int compile_defines(struct loader *L)
 		pcre2_code_free(re);
 		re = NULL;
 	}
-	fc_buf_reset(&b);
-	if ((rc = define_block(L, &b)))
-		goto out;
-	re = pcre2_compile((PCRE2_SPTR)b.data, b.len, COMPILE_OPTS, &code, &off, NULL);
-	if (!re) {
-		pcre2_get_error_message(code, msg, sizeof(msg));
-		rc = fc_error_set(L->err, FC_EDATA, "cannot load rules: the parts do not compile together: %s",
-				  (char *)msg);
-		goto out;
-	}
-	pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &L->ndefcaps);
-	L->defines = fc_buf_detach(&b, NULL);
 out:
 	pcre2_code_free(re);
 	fc_buf_release(&b);
 	return rc;
 }
-
-static void start_bytes(struct fc_engine *e, const pcre2_code *re);
 
 static struct fc_engine *sort_engine;
 
@@ -1136,8 +1284,13 @@ static int cmp_prio(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
-/* Join rules into one alternation, each branch marked with its index. */
-static int build(struct loader *L, int qual, pcre2_code **out, size_t **idx, size_t *nidx)
+/*
+ * Figure and ignore rules: each compiled alone, in priority order (the
+ * scanner tries them in that order and the first match wins).
+ * Qualifier and period rules: joined into one unanchored alternation,
+ * each branch marked with its index, searched over whole sentences.
+ */
+static int build(struct loader *L, int qual, size_t **idx, size_t *nidx)
 {
 	struct fc_engine *e = L->e;
 	struct fc_buf b = FC_BUF_INIT;
@@ -1156,40 +1309,41 @@ static int build(struct loader *L, int qual, pcre2_code **out, size_t **idx, siz
 	}
 	sort_engine = e;
 	qsort(v, n, sizeof(*v), cmp_prio);
+	if (!qual) {
+		e->mw = (n + 63) / 64 ? (n + 63) / 64 : 1;
+		e->byte_mask = fc_xcalloc(256 * e->mw, sizeof(*e->byte_mask));
+	}
 	fc_buf_addstr(&b, "(?:");
 	for (i = 0; i < n; i++) {
 		struct rule *r = &e->rules[v[i]];
 
-		if ((rc = compile_rule(L, r, base)))
+		if ((rc = compile_rule(L, r, qual ? base : 0, qual ? -1 : (long)i)))
 			goto out;
 		base += r->ncaps;
-		fc_buf_printf(&b, "%s(*MARK:%zu)(?:%s\n)", i ? "|" : "", i, r->pattern);
+		if (qual)
+			fc_buf_printf(&b, "%s(*MARK:%zu)(?:%s\n)", i ? "|" : "", i, r->pattern);
 	}
-	if (!n)
-		fc_buf_addstr(&b, "(*FAIL)");
-	fc_buf_addstr(&b, ")");
-	fc_buf_addstr(&b, L->defines);
-	*out = pcre2_compile((PCRE2_SPTR)b.data, b.len,
-			     COMPILE_OPTS | (qual ? 0 : PCRE2_ANCHORED), &code, &off, NULL);
-	if (!*out) {
-		pcre2_get_error_message(code, msg, sizeof(msg));
-		rc = fc_error_set(L->err, FC_EDATA,
-				  "cannot load rules: combined pattern at offset %zu: %s (a rule uses numbered groups or back references?)",
-				  (size_t)off, (char *)msg);
-		goto out;
-	}
-	/* Without JIT the interpreter still works, only slower. */
-	pcre2_jit_compile(*out, PCRE2_JIT_COMPLETE | (qual ? 0 : PCRE2_JIT_PARTIAL_HARD));
-	if (!qual) {
-		/* the same pattern unanchored tells which bytes a match can start with */
-		pcre2_code *tmp = pcre2_compile((PCRE2_SPTR)b.data, b.len, COMPILE_OPTS,
-						&code, &off, NULL);
+	if (qual) {
+		if (!n)
+			fc_buf_addstr(&b, "(*FAIL)");
+		fc_buf_addstr(&b, ")");
+		e->qual_re = pcre2_compile((PCRE2_SPTR)b.data, b.len, COMPILE_OPTS, &code, &off, NULL);
+		if (!e->qual_re) {
+			pcre2_get_error_message(code, msg, sizeof(msg));
+			rc = fc_error_set(L->err, FC_EDATA,
+					  "cannot load rules: qualifier rules joined, at offset %zu: %s (a rule uses numbered groups or back references?)",
+					  (size_t)off, (char *)msg);
+			goto out;
+		}
+		pcre2_jit_compile(e->qual_re, PCRE2_JIT_COMPLETE);
+	} else {
+		for (i = 0; i < 256; i++) {
+			size_t w;
 
-		if (tmp)
-			start_bytes(e, tmp);
-		else
-			memset(e->start_map, 1, sizeof(e->start_map));
-		pcre2_code_free(tmp);
+			for (w = 0; w < e->mw; w++)
+				if (e->byte_mask[i * e->mw + w])
+					e->start_map[i] = 1;
+		}
 	}
 	*idx = v;
 	*nidx = n;
@@ -1198,33 +1352,6 @@ out:
 	free(v);
 	fc_buf_release(&b);
 	return rc;
-}
-
-/* Bytes that may start a figure match, so that hopeless start points cost nothing. */
-static void start_bytes(struct fc_engine *e, const pcre2_code *re)
-{
-	const uint8_t *map = NULL;
-	uint32_t type = 0, unit, c;
-	int i;
-
-	memset(e->start_map, 0, sizeof(e->start_map));
-	if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTBITMAP, &map) == 0 && map) {
-		for (i = 0; i < 256; i++)
-			if (map[i / 8] & (1u << (i % 8)))
-				e->start_map[i] = 1;
-		return;
-	}
-	pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODETYPE, &type);
-	if (type == 1 && pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODEUNIT, &unit) == 0) {
-		c = unit & 0xff;
-		e->start_map[c] = 1;
-		if (c >= 'a' && c <= 'z')
-			e->start_map[c - 32] = 1;
-		if (c >= 'A' && c <= 'Z')
-			e->start_map[c + 32] = 1;
-		return;
-	}
-	memset(e->start_map, 1, sizeof(e->start_map));
 }
 
 void fc_engine_free(struct fc_engine *e)
@@ -1261,6 +1388,7 @@ void fc_engine_free(struct fc_engine *e)
 			free(ex->exp);
 		}
 		free(r->ex);
+		free(r->needs);
 	}
 	free(e->rules);
 	for (i = 0; i < e->nhedges; i++)
@@ -1272,7 +1400,9 @@ void fc_engine_free(struct fc_engine *e)
 	free(e->fig_rule);
 	free(e->qual_rule);
 	free(e->starters);
-	pcre2_code_free(e->fig_re);
+	free(e->starter_mask);
+	free(e->byte_mask);
+	free(e->all_mask);
 	pcre2_code_free(e->qual_re);
 	pcre2_match_data_free(e->md);
 	pcre2_match_context_free(e->mctx);
@@ -1314,12 +1444,15 @@ int fc_engine_load(const char *datadir, const char *packdir,
 		if ((rc = load_dir(&L, path.data, 0)))
 			goto out;
 	}
-	if ((rc = compile_defines(&L)))
+	if ((rc = compile_parts(&L)))
 		goto out;
-	if ((rc = build(&L, 0, &e->fig_re, &e->fig_rule, &e->nfig)) ||
-	    (rc = build(&L, 1, &e->qual_re, &e->qual_rule, &e->nqual)))
+	if ((rc = build(&L, 0, &e->fig_rule, &e->nfig)) ||
+	    (rc = build(&L, 1, &e->qual_rule, &e->nqual)))
 		goto out;
 	e->starters = fc_xcalloc(STARTER_SLOTS, sizeof(*e->starters));
+	e->starter_mask = fc_xcalloc((size_t)STARTER_SLOTS * e->mw, sizeof(*e->starter_mask));
+	e->all_mask = fc_xcalloc(e->mw, sizeof(*e->all_mask));
+	memset(e->all_mask, 0xff, e->mw * sizeof(*e->all_mask));
 	e->mctx = pcre2_match_context_create(NULL);
 	e->jit = pcre2_jit_stack_create(JIT_STACK_MIN, JIT_STACK_MAX, NULL);
 	e->md = pcre2_match_data_create(256, NULL);
@@ -1338,9 +1471,9 @@ out:
 		free(L.macros[i].name);
 		free(L.macros[i].body);
 		free(L.macros[i].file);
+		free(L.macros[i].inl);
 	}
 	free(L.macros);
-	free(L.defines);
 	fc_buf_release(&path);
 	fc_engine_free(e);
 	return rc;
