@@ -179,6 +179,8 @@ static uint8_t word_hint(const char *w, size_t n)
 	uint8_t h = 0;
 
 	for (i = 0; i < sizeof(hint_words) / sizeof(hint_words[0]); i++) {
+		if (hint_words[i].word[0] != w[0])
+			continue;
 		k = strlen(hint_words[i].word);
 		if (n == k || (hint_words[i].prefix && n > k))
 			if (memcmp(w, hint_words[i].word, k) == 0) {
@@ -1081,18 +1083,18 @@ static int is_utf8_name(const char *cs)
 /*
  * Decide how to read the bytes, and turn them into UTF-8 where we can do
  * it better than iconv would (UTF-8 with stray bytes, windows-1252).
- * Returns the encoding to hand libxml2; *buf then holds the bytes to parse
- * when it is not empty.
+ * Returns the encoding to hand libxml2; *buf then holds the bytes to parse,
+ * or stays empty when html[*skip..len) can be parsed as it is.
  */
 static const char *decode(const char *html, size_t len, const char *hint,
-			  struct fc_buf *buf, size_t *replaced)
+			  struct fc_buf *buf, size_t *replaced, size_t *skip)
 {
 	char cs[40];
 	size_t i;
 	int ascii = 1;
 
 	if (len >= 3 && memcmp(html, "\xEF\xBB\xBF", 3) == 0)
-		hint = "utf-8", html += 3, len -= 3;
+		hint = "utf-8", html += 3, len -= 3, *skip = 3;
 	else if (len >= 2 && memcmp(html, "\xFF\xFE", 2) == 0)
 		return "UTF-16LE";
 	else if (len >= 2 && memcmp(html, "\xFE\xFF", 2) == 0)
@@ -1114,7 +1116,6 @@ static const char *decode(const char *html, size_t len, const char *hint,
 	if (ascii || (!cs[0] && fc_utf8_valid(html + i, len - i)) ||
 	    ((is_utf8_name(cs) || single_byte_latin(cs)) && fc_utf8_valid(html + i, len - i))) {
 		/* Valid UTF-8 with non-ASCII text is UTF-8, whatever the page claims. */
-		fc_buf_add(buf, html, len);
 		return "UTF-8";
 	}
 	if (is_utf8_name(cs)) {
@@ -1135,7 +1136,6 @@ static const char *decode(const char *html, size_t len, const char *hint,
 
 		if (h) {
 			xmlCharEncCloseFunc(h);
-			fc_buf_add(buf, html, len);
 			return hint ? hint : NULL;
 		}
 	}
@@ -1186,9 +1186,19 @@ static void ensure_utf8(struct fc_stripped *out)
 	}
 }
 
+static void quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
 int fc_strip_html(const char *html, size_t len, const char *charset,
 		  struct fc_stripped *out, struct fc_error *err)
 {
+	xmlGenericErrorFunc old_handler;
+	void *old_ctx;
+	const char *src;
+	size_t srclen, skip = 0;
 	struct fc_buf bytes = FC_BUF_INIT;
 	struct writer w;
 	struct ctx c;
@@ -1203,14 +1213,29 @@ int fc_strip_html(const char *html, size_t len, const char *charset,
 	memset(&w, 0, sizeof(w));
 	if (len > HTML_MAX_BYTES)
 		len = HTML_MAX_BYTES;
-	enc = decode(html, len, charset, &bytes, &out->replaced);
-	if (bytes.len > INT32_MAX - 1 || bytes.len == 0) {
+	enc = decode(html, len, charset, &bytes, &out->replaced, &skip);
+	if (bytes.len) {
+		src = bytes.data;
+		srclen = bytes.len;
+	} else {
+		src = html + skip;
+		srclen = len - skip;
+	}
+	if (srclen > INT32_MAX - 1 || srclen == 0) {
 		rc = fc_error_set(err, FC_EDATA, "empty HTML document");
 		goto out;
 	}
-	doc = htmlReadMemory(bytes.data, (int)bytes.len, NULL, enc,
+	/*
+	 * libxml2 reports converter errors through its generic handler, which
+	 * prints; the library never prints, so silence it for this parse.
+	 */
+	old_handler = xmlGenericError;
+	old_ctx = xmlGenericErrorContext;
+	xmlSetGenericErrorFunc(NULL, quiet);
+	doc = htmlReadMemory(src, (int)srclen, NULL, enc,
 			     HTML_PARSE_NONET | HTML_PARSE_NOERROR |
 			     HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
+	xmlSetGenericErrorFunc(old_ctx, old_handler);
 	if (!doc || !(root = xmlDocGetRootElement(doc))) {
 		rc = fc_error_set(err, FC_EDATA, "cannot parse HTML document");
 		goto out;

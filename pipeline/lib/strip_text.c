@@ -185,6 +185,10 @@ int fc_strip_text(const char *text, size_t len, struct fc_stripped *out,
 	fc_stripped_init(&cm);
 	ov = pcre2_get_ovector_pointer(p->md);
 	out->replaced += fc_utf8_repair(text, len, &clean);
+	/* A NUL would cut the segment short for every reader that sees a C string. */
+	for (i = 0; i < clean.len; i++)
+		if (clean.data[i] == '\0')
+			clean.data[i] = ' ';
 	/* Split into trimmed lines, remembering each line's indent. */
 	for (start = 0, i = 0; i <= clean.len; i++) {
 		struct line l;
