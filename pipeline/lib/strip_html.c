@@ -59,9 +59,14 @@ struct ninfo {
 	uint8_t tag, hint, flags, scored;
 };
 
+#define TAG_CACHE 128
+
 struct ctx {
 	struct ninfo *ni;
 	size_t n, cap;
+	/* Element names are interned by the parser: a name's address stands for it. */
+	const xmlChar *cname[TAG_CACHE];
+	uint8_t ctag[TAG_CACHE];
 	xmlDoc *doc;
 	const char *title;	/* the page's title, to drop its repetition */
 };
@@ -125,6 +130,17 @@ static uint8_t tag_of(const xmlNode *n)
 	hit = bsearch(n->name, tags, sizeof(tags) / sizeof(tags[0]), sizeof(tags[0]),
 		      tag_cmp);
 	return hit ? ((const struct tagname *)hit)->tag : T_OTHER;
+}
+
+static uint8_t tag_cached(struct ctx *c, const xmlNode *n)
+{
+	size_t h = ((uintptr_t)n->name >> 3) % TAG_CACHE;
+
+	if (c->cname[h] != n->name) {
+		c->cname[h] = n->name;
+		c->ctag[h] = tag_of(n);
+	}
+	return c->ctag[h];
 }
 
 static int is_block(uint8_t t)
@@ -310,7 +326,7 @@ static void measure(struct ctx *c, xmlNode *root)
 
 			/* add_info may have moved the records. */
 			pi = info(n->parent);
-			r->tag = tag_of(n);
+			r->tag = tag_cached(c, n);
 			r->hint = hints_of(fc_sh_attr(n, "class")) | hints_of(fc_sh_attr(n, "id"));
 			ip = fc_sh_attr(n, "itemprop");
 			if (ip && (strstr(ip, "articleBody") || strstr(ip, "reviewBody")))
@@ -489,6 +505,58 @@ static struct ninfo *best_candidate(struct ctx *c)
 		}
 	}
 	return best;
+}
+
+static int contains(const xmlNode *anc, const xmlNode *n)
+{
+	for (; n; n = n->parent)
+		if (n == anc)
+			return 1;
+	return 0;
+}
+
+/*
+ * An article cut into many small containers (one card per paragraph)
+ * gives several near-equal candidates: their common ancestor is the
+ * article.  And a candidate alone in its wrapper is the wrapper.
+ */
+static struct ninfo *widen(struct ctx *c, struct ninfo *top)
+{
+	struct ninfo *alt[5];
+	size_t i, k, nalt = 0;
+	struct ninfo *a;
+
+	for (i = 0; i < c->n && top; i++) {
+		struct ninfo *r = &c->ni[i];
+
+		if (r == top || !r->scored || (r->flags & (F_GONE | F_CZONE)) ||
+		    r->score < top->score * 0.75f)
+			continue;
+		if (nalt < 5) {
+			alt[nalt++] = r;
+			continue;
+		}
+		for (k = 0; k < nalt; k++)
+			if (alt[k]->score < r->score) {
+				alt[k] = r;
+				break;
+			}
+	}
+	if (nalt >= 3)
+		for (a = info(top->node->parent); a && a->tag != T_BODY; a = info(a->node->parent)) {
+			size_t in = 0;
+
+			for (k = 0; k < nalt; k++)
+				in += contains(a->node, alt[k]->node);
+			if (in >= 3) {
+				top = a;
+				break;
+			}
+		}
+	for (a = info(top->node->parent); a && a->tag != T_BODY && !(a->flags & F_GONE) &&
+	     a->text <= top->text + top->text / 20; a = info(a->node->parent))
+		top = a;
+	return top;
 }
 
 /* Paragraph texts that are page furniture wherever they stand. */
@@ -1257,6 +1325,8 @@ int fc_strip_html(const char *html, size_t len, const char *charset,
 					c.ni[i].score, c.ni[i].text, c.ni[i].link, c.ni[i].paras, c.ni[i].flags, c.ni[i].hint);
 	}
 #endif
+	if (top)
+		top = widen(&c, top);
 	if (top)
 		write_body(&c, top, &w);
 	else

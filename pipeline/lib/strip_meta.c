@@ -585,7 +585,13 @@ void fc_sh_meta(xmlDoc *doc, struct fc_meta *m)
 		f.html_lang = l ? clean_copy(l) : NULL;
 	}
 	for (c = root; c; ) {
-		if (c->type == XML_ELEMENT_NODE) {
+		/* Only a few names matter here: their first letters filter cheaply. */
+		if (c->type == XML_ELEMENT_NODE && c->name && !strchr("mtlsh", c->name[0])) {
+			if (c->children) {
+				c = c->children;
+				continue;
+			}
+		} else if (c->type == XML_ELEMENT_NODE && c->name) {
 			const char *t = (const char *)c->name;
 
 			if (strcmp(t, "meta") == 0) {
