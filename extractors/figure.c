@@ -15,6 +15,8 @@
 #define PERIOD_GAP 40
 /* How far a sentence-wide qualifier ("so far") reaches: long sentences hold unrelated figures. */
 #define QUAL_GAP 160
+/* Closer than this, a qualifier reaches across a comma or bracket ("271 so far (and still climbing)"). */
+#define QUAL_NEAR 24
 
 void fc_figure_list_init(struct fc_figure_list *l)
 {
@@ -447,6 +449,11 @@ static void apply_policy(const struct fc_engine *e, const struct hedge *h, doubl
 		*lo = *hi;
 		*hi = t;
 	}
+	/* "less than 50%", "fewer than 300": what is counted or shared is never below zero */
+	if (isinf(*lo) && *lo < 0 && x >= 0) {
+		*lo = 0;
+		*lo_open = 0;
+	}
 	if (*lo == *hi)
 		*lo_open = *hi_open = 0;
 }
@@ -708,6 +715,22 @@ static void sentence_of(const char *t, size_t len, size_t s, size_t e, size_t *s
 	*se = i < len ? i + 1 : len;
 }
 
+/* Does t[s..e) hold a clause boundary: a comma, semicolon, colon, bracket or dash? */
+static int clause_break(const char *t, size_t s, size_t e)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	size_t i;
+
+	for (i = s; i < e; i++) {
+		if (strchr(",;:()[]", u[i]) && u[i])
+			return 1;
+		/* – — */
+		if (u[i] == 0xE2 && i + 2 < e && u[i + 1] == 0x80 && (u[i + 2] == 0x93 || u[i + 2] == 0x94))
+			return 1;
+	}
+	return 0;
+}
+
 static void set_period(const struct rule *r, const char *text, const PCRE2_SIZE *ov,
 		       uint32_t count, const char *ref_date, char *out, size_t outsz)
 {
@@ -800,6 +823,17 @@ static int qualify(struct fc_engine *e, const char *text, size_t len, const char
 						   ms >= f->end ? ms - f->end : 0;
 
 					if (d > QUAL_GAP)
+						continue;
+					/*
+					 * A qualifier belongs to its own clause ("his performance
+					 * in the debates so far" says nothing of the figures
+					 * before the comma), unless it opens the sentence ("When
+					 * nominations closed, Corbyn had 285") or stands close by.
+					 */
+					if (d > QUAL_NEAR &&
+					    !(f->start >= me && !clause_break(text, ss, ms)) &&
+					    (f->start >= me ? clause_break(text, me, f->start) :
+					     ms >= f->end && clause_break(text, f->end, ms)))
 						continue;
 					if (r->kind == RK_QUALIFIER &&
 					    (f->qualifier == FC_QUAL_NONE || r->qual == FC_QUAL_FINAL)) {
