@@ -5,9 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef FIG_PROFILE
-#include <time.h>
-#endif
 
 /* How many words before a number a rule may start ("by a ratio of almost 7 to 1"). */
 #define BACK_TOKENS 6
@@ -221,11 +218,6 @@ static size_t skip_opening(const char *t, size_t i, size_t end)
  * word costs one probe per rule that may start with its first byte; words
  * too long for the cache, or met when it is full, may start any rule.
  */
-#ifdef FIG_PROFILE
-static long prof_probe_words;
-static double prof_q;
-__attribute__((destructor)) static void prof_dump2(void) { fprintf(stderr, "probe words %ld qualify %.0f ms\n", prof_probe_words, prof_q / 1e6); }
-#endif
 static const uint64_t *starter_rules(struct fc_engine *e, const char *t, size_t n)
 {
 	char key[STARTER_KEY + 1];
@@ -252,9 +244,6 @@ static const uint64_t *starter_rules(struct fc_engine *e, const char *t, size_t 
 	/* a full table only stops learning; it never forgets */
 	if (e->nstarters >= STARTER_SLOTS * 3 / 4)
 		return e->all_mask;
-#ifdef FIG_PROFILE
-	prof_probe_words++;
-#endif
 	m = e->starter_mask + slot * e->mw;
 	first = e->byte_mask + (unsigned char)t[0] * e->mw;
 	key[n] = ' ';
@@ -873,10 +862,6 @@ static int qualify(struct fc_engine *e, const char *text, size_t len, const char
 	return FC_OK;
 }
 
-#ifdef FIG_PROFILE
-static double prof_ns[256]; static long prof_n[256], prof_hit[256]; static char *prof_id[256]; static size_t prof_nf;
-__attribute__((destructor)) static void prof_dump(void) { size_t j; for (j = 0; j < prof_nf; j++) fprintf(stderr, "%-28s %8ld %8ld %8.0f ns %6.0f\n", prof_id[j] ? prof_id[j] : "-", prof_n[j], prof_hit[j], prof_ns[j] / 1e0 / (prof_n[j] ? prof_n[j] : 1), prof_ns[j] / 1e6); }
-#endif
 /* ---- the scan ------------------------------------------------------------------------ */
 
 /* A copy of text with each invalid UTF-8 byte replaced by '?', so offsets stay put. */
@@ -1006,14 +991,8 @@ static int try_rules(struct fc_engine *e, const char *text, size_t ls, size_t en
 		r = &e->rules[e->fig_rule[j]];
 		if (!needs_met(r, nr, text, ls, end, p))
 			continue;
-#ifdef FIG_PROFILE
-		{ struct timespec t0, t1; clock_gettime(CLOCK_MONOTONIC, &t0);
-#endif
 		m = pcre2_match(r->code, (PCRE2_SPTR)text, end, start, PCRE2_NO_UTF_CHECK,
 				e->md, e->mctx);
-#ifdef FIG_PROFILE
-		clock_gettime(CLOCK_MONOTONIC, &t1); prof_n[j]++; prof_ns[j] += (t1.tv_sec - t0.tv_sec) * 1000000000.0 + (t1.tv_nsec - t0.tv_nsec); if (m >= 0) prof_hit[j]++; if (!prof_id[j]) prof_id[j] = strdup(r->id); prof_nf = e->nfig; }
-#endif
 		if (m == PCRE2_ERROR_NOMATCH)
 			continue;
 		if (m < 0) {
@@ -1085,13 +1064,7 @@ int fc_scan_internal(struct fc_engine *e, const char *text, size_t len,
 		if (!done)
 			pos = anchor_end(text, len, p);
 	}
-#ifdef FIG_PROFILE
-	{ struct timespec q0, q1; clock_gettime(CLOCK_MONOTONIC, &q0);
-#endif
 	rc = qualify(e, text, len, ref_date, out, first, limited, x, err);
-#ifdef FIG_PROFILE
-	clock_gettime(CLOCK_MONOTONIC, &q1); prof_q += (q1.tv_sec - q0.tv_sec) * 1e9 + (q1.tv_nsec - q0.tv_nsec); }
-#endif
 	if (rc)
 		goto out;
 out:
