@@ -1,7 +1,6 @@
 /* strip_html.c - HTML pages: decode, parse with libxml2, find the article's own text and its reader comments. */
 #include <ctype.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,8 +66,6 @@ struct ctx {
 	/* Element names are interned by the parser: a name's address stands for it. */
 	const xmlChar *cname[TAG_CACHE];
 	uint8_t ctag[TAG_CACHE];
-	xmlDoc *doc;
-	const char *title;	/* the page's title, to drop its repetition */
 };
 
 static struct ninfo *info(const xmlNode *n)
@@ -710,7 +707,7 @@ static int same_class(const xmlNode *a, const xmlNode *b)
 }
 
 /* Pass 3: the best candidate and the siblings that belong with it. */
-static void write_body(struct ctx *c, struct ninfo *top, struct writer *w)
+static void write_body(struct ninfo *top, struct writer *w)
 {
 	xmlNode *parent, *s;
 	float threshold;
@@ -738,8 +735,7 @@ static void write_body(struct ctx *c, struct ninfo *top, struct writer *w)
 			else if (r->tag == T_P || (r->flags & F_BLOCK && r->own == r->text)) {
 				if (r->text > 80 && ld < 0.25f)
 					keep = 1;
-				else if (r->text > 0 && r->text <= 80 && ld == 0 && r->own > 0 &&
-					 r->commas + 1 > 0) {
+				else if (r->text > 0 && r->text <= 80 && ld == 0 && r->own > 0) {
 					const char *t = NULL;
 					struct fc_buf b = FC_BUF_INIT;
 
@@ -753,7 +749,6 @@ static void write_body(struct ctx *c, struct ninfo *top, struct writer *w)
 		if (keep)
 			write_node(w, s);
 	}
-	(void)c;
 }
 
 /* ---- reader comments ---- */
@@ -796,8 +791,7 @@ static int comment_item(const xmlNode *n)
 }
 
 struct comment {
-	struct fc_buf text, author, date;
-	int in_author;
+	struct fc_buf author, date;
 };
 
 /* A class or itemprop word that names the commenter. */
@@ -904,9 +898,7 @@ static void clean_author(struct fc_buf *a)
 static void read_comment(xmlNode *item, struct comment *cm, struct writer *w)
 {
 	xmlNode *n = item->children;
-	int skip_depth_marker = 0;
 
-	(void)skip_depth_marker;
 	while (n && n != item) {
 		const struct ninfo *r = info(n);
 		int enter = 0;
@@ -1034,7 +1026,6 @@ static void read_comments(struct ctx *c, struct fc_stripped *out)
 		free(date);
 		fc_buf_release(&w.out);
 		fc_buf_release(&w.para);
-		fc_buf_release(&cm.text);
 		fc_buf_release(&cm.author);
 		fc_buf_release(&cm.date);
 	}
@@ -1308,27 +1299,16 @@ int fc_strip_html(const char *html, size_t len, const char *charset,
 		rc = fc_error_set(err, FC_EDATA, "cannot parse HTML document");
 		goto out;
 	}
-	c.doc = doc;
 	fc_sh_meta(doc, &out->meta);
 	measure(&c, root);
 	mark_junk(&c);
 	title_segment(&c, out);
 	w.title = out->nseg ? out->seg[0].text : NULL;
 	top = best_candidate(&c);
-#ifdef STRIP_DEBUG
-	if (getenv("STRIP_DEBUG")) {
-		for (i = 0; i < c.n; i++)
-			if (c.ni[i].scored && c.ni[i].score > (top ? top->score / 4 : 0))
-				fprintf(stderr, "%s%s class=%s id=%s score=%.1f text=%u link=%u paras=%u flags=%d hint=%d\n",
-					&c.ni[i] == top ? "TOP " : "", (const char *)c.ni[i].node->name,
-					fc_sh_attr(c.ni[i].node, "class"), fc_sh_attr(c.ni[i].node, "id"),
-					c.ni[i].score, c.ni[i].text, c.ni[i].link, c.ni[i].paras, c.ni[i].flags, c.ni[i].hint);
-	}
-#endif
 	if (top)
 		top = widen(&c, top);
 	if (top)
-		write_body(&c, top, &w);
+		write_body(top, &w);
 	else
 		write_node(&w, root);
 	fc_stripped_add(out, FC_SEG_BODY, w.out.data ? w.out.data : "", w.out.len,
