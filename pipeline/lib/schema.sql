@@ -1,5 +1,7 @@
 -- schema.sql - the figcheck database, embedded into store.c at build time.
 -- Versioned with PRAGMA user_version (set by store.c after this runs).
+-- Every statement is idempotent, so an older database is brought up to
+-- date by running the whole file again.
 -- Every stage writes its own tables; a document's rows for one stage are
 -- written in one transaction, and the stage's mark on the document row is
 -- set in that same transaction, so a re-run resumes exactly where it stopped.
@@ -99,6 +101,10 @@ CREATE TABLE IF NOT EXISTS claim (
 	UNIQUE (doc, seq)
 );
 CREATE INDEX IF NOT EXISTS claim_subject ON claim(subject, metric);
+-- Foreign keys cascade on delete: each child column needs its index, or
+-- every deleted parent row scans the child table.
+CREATE INDEX IF NOT EXISTS claim_segment ON claim(segment);
+CREATE INDEX IF NOT EXISTS claim_sentence ON claim(sentence);
 
 CREATE TABLE IF NOT EXISTS discrepancy (
 	id INTEGER PRIMARY KEY,
@@ -119,6 +125,7 @@ CREATE TABLE IF NOT EXISTS discrepancy_claim (
 	side INTEGER NOT NULL,
 	PRIMARY KEY (discrepancy, claim)
 );
+CREATE INDEX IF NOT EXISTS discrepancy_claim_claim ON discrepancy_claim(claim);
 
 -- Views for reading the database by hand (sqlite3, Datasette).
 CREATE VIEW IF NOT EXISTS claim_quotes AS

@@ -22,5 +22,5 @@ p=$(sqlite3 "$db" "select count(*) from document where stripped_at is null")
 check "strip did the pending ones ($p left)" test "$p" -eq 0
 check "the integrity check passes" test "$(sqlite3 "$db" 'pragma integrity_check')" = ok
 check "WAL mode" test "$(sqlite3 "$db" 'pragma journal_mode')" = wal
-check "schema version 1" test "$(sqlite3 "$db" 'pragma user_version')" = 1
+check "schema version 2" test "$(sqlite3 "$db" 'pragma user_version')" = 2
 finish
