@@ -46,6 +46,21 @@ struct fc_claim *fc_claim_vec_push(struct fc_claim_vec *cv)
 	return &cv->v[cv->n++];
 }
 
+const struct fc_claim *fc_claim_vec_find(const struct fc_claim_vec *cv, int64_t id)
+{
+	size_t lo = 0, hi = cv->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (cv->v[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < cv->n && cv->v[lo].id == id ? &cv->v[lo] : NULL;
+}
+
 void fc_interval_fmt(struct fc_buf *out, double low, double high, int low_open,
 		     int high_open)
 {

@@ -37,6 +37,11 @@ void fc_claim_vec_init(struct fc_claim_vec *cv);
 void fc_claim_vec_release(struct fc_claim_vec *cv);
 /* Append a zeroed claim and return it; owned by the vector. */
 struct fc_claim *fc_claim_vec_push(struct fc_claim_vec *cv);
+/*
+ * The claim with this id, by binary search: the vector must be in id order
+ * (as fc_store_claims_load() returns it).  NULL if absent; owned by cv.
+ */
+const struct fc_claim *fc_claim_vec_find(const struct fc_claim_vec *cv, int64_t id);
 
 /* Write the claim's interval in mathematical notation ("[270,300)"). */
 void fc_interval_fmt(struct fc_buf *out, double low, double high, int low_open,

@@ -58,20 +58,37 @@ static int comparable(const struct fc_claim *c)
 		!(c->segkind && strcmp(c->segkind, "comment") == 0);
 }
 
+static int in_list(const char *const *list, size_t n, const char *m)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(list[i], m) == 0)
+			return 1;
+	return 0;
+}
+
+/* One pass collects the metrics some claim ties to a subject; the rest are subjectless. */
 static void find_subjectless(const struct fc_claim_vec *cv, const struct fc_pack *p)
 {
-	size_t i, j;
+	const char **with = NULL;
+	size_t nwith = 0, i, j;
 
 	for (i = 0; i < cv->n; i++) {
 		const char *m = cv->v[i].metric;
-		int has = 0;
 
-		if (!m || is_subjectless(m))
+		if (m && cv->v[i].subject && !in_list(with, nwith, m)) {
+			with = fc_xrealloc(with, (nwith + 1) * sizeof(*with));
+			with[nwith++] = m;
+		}
+	}
+	for (i = 0; i < cv->n; i++) {
+		const char *m = cv->v[i].metric;
+		int has;
+
+		if (!m || in_list(with, nwith, m) || is_subjectless(m))
 			continue;
-		for (j = 0; j < cv->n && !has; j++)
-			has = cv->v[j].subject && cv->v[j].metric &&
-				strcmp(cv->v[j].metric, m) == 0;
-		for (j = 0; p && j < p->nrefs && !has; j++)
+		for (has = 0, j = 0; p && j < p->nrefs && !has; j++)
 			has = strcmp(p->refs[j].metric, m) == 0 &&
 				strcmp(p->refs[j].subject, "-") != 0;
 		if (!has) {
@@ -80,6 +97,7 @@ static void find_subjectless(const struct fc_claim_vec *cv, const struct fc_pack
 			subjectless[nsubjectless++] = m;
 		}
 	}
+	free(with);
 }
 
 static const char *nz(const char *s, const char *dflt)
@@ -234,20 +252,17 @@ static const char *estimator(const struct fc_claim *c)
 static int spread_seen(const struct fc_disc_vec *out, const struct fc_claim_vec *cv,
 		       const struct fc_claim *a, const struct fc_claim *b)
 {
-	size_t i, j, k;
+	size_t i;
+	int k;
 
 	for (i = 0; i < out->n; i++) {
 		const struct fc_discrepancy *d = &out->v[i];
-		const struct fc_claim *x = NULL, *y = NULL;
+		const struct fc_claim *x, *y;
 
 		if (d->kind != FC_DISC_SPREAD || d->nclaims != 2)
 			continue;
-		for (j = 0; j < cv->n; j++) {
-			if (cv->v[j].id == d->claims[0])
-				x = &cv->v[j];
-			if (cv->v[j].id == d->claims[1])
-				y = &cv->v[j];
-		}
+		x = fc_claim_vec_find(cv, d->claims[0]);
+		y = fc_claim_vec_find(cv, d->claims[1]);
 		if (!x || !y || !streq(x->metric, a->metric) ||
 		    !streq(x->subject, a->subject) || !streq(x->period, a->period))
 			continue;

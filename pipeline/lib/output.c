@@ -335,18 +335,7 @@ struct report {
 
 static const struct fc_claim *claim_by_id(const struct report *r, int64_t id)
 {
-	size_t lo = 0, hi = r->cv.n;
-
-	/* Claims are loaded in id order. */
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (r->cv.v[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < r->cv.n && r->cv.v[lo].id == id ? &r->cv.v[lo] : NULL;
+	return fc_claim_vec_find(&r->cv, id);
 }
 
 static const char *nz(const char *s, const char *d)
