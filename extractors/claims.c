@@ -2,6 +2,7 @@
 #include "claims.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,11 @@ struct fc_extractor {
 	pcre2_code *part_of_re;		/* "39 of the 44", "868 out of 1,240" */
 	pcre2_code *poss_of_re;		/* "the union's claim of 9 per cent" */
 	pcre2_code *predicate_re;	/* "turnout was 70%", "a turnout of 75 per cent" */
+	pcre2_code *poss_total_re;	/* "of its 120" */
+	pcre2_code *apposed_re;
+	pcre2_code *duration_of_re;	/* "half of that time" */
+	pcre2_code *appos_lead_re;	/* "biggest, the " between ranks and names */
+	pcre2_code *appos_join_re;	/* ", " or " and " between names */		/* "N things, or 35 per cent", "N things – 88.5 per cent" */
 	pcre2_match_data *md;
 };
 
@@ -73,7 +79,12 @@ int fc_extractor_new(const char *datadir, const char *packdir,
 	    !(x->estimate_re = re("^(?:'s|’s)?\\s+(?:own\\s+)?(?:estimates?|figures?|count|tally|calculations?|projections?)\\b(?:\\s+(?:of|was|is|at))?", err)) ||
 	    !(x->self_re = re("^\\s+(?:it|they|we)\\b", err)) ||
 	    !(x->poss_of_re = re("^\\s+(?:[\\w-]+\\s+){0,2}(?:of|at)\\s+$", err)) ||
-	    !(x->predicate_re = re("(?i:\\b([\\w-]+(?:\\s+[\\w-]+)?)\\s+(?:was|is|were|are|stood\\s+at|reached|hit|fell\\s+to|rose\\s+to|of)\\s*[\"“]?\\s*)$", err)) ||
+	    !(x->predicate_re = re("(?i:\\b([\\w-]+(?:\\s+[\\w-]+)?)\\s+(?:was|is|were|are|stood\\s+at|reached|hit|fell\\s+to|rose\\s+to|(?<!\\bout\\s)of)\\s*[\"“]?\\s*)$", err)) ||
+	    !(x->poss_total_re = re("\\b(?:its|their|our|his|her)\\s+$", err)) ||
+	    !(x->appos_lead_re = re("^(?:\\s+[\\w-]+){0,2}\\s*,\\s+(?:the\\s+)?$", err)) ||
+	    !(x->appos_join_re = re("^(?:\\s*,)?\\s+(?:and\\s+)?(?:the\\s+)?$|^\\s*,\\s*$", err)) ||
+	    !(x->duration_of_re = re("^\\s+of\\s+(?:that|the|this|its|their|his|her|our)\\s+(?:time|years?|period|months?|weeks?|days?|decades?|hours?)\\b", err)) ||
+	    !(x->apposed_re = re("^[^.;:!?]*(?:,\\s*(?:or|that\\s+is|i\\.e\\.)|\\s[–—-]|\\()\\s*$", err)) ||
 	    !(x->part_of_re = re("^\\s+(?:of|out\\s+of)\\s+(?:(?:the|its|their|our|his|her|all)\\s+)?$", err)))
 		goto fail;
 	x->md = pcre2_match_data_create(16, NULL);
@@ -102,6 +113,11 @@ void fc_extractor_free(struct fc_extractor *x)
 	pcre2_code_free(x->part_of_re);
 	pcre2_code_free(x->poss_of_re);
 	pcre2_code_free(x->predicate_re);
+	pcre2_code_free(x->apposed_re);
+	pcre2_code_free(x->duration_of_re);
+	pcre2_code_free(x->appos_lead_re);
+	pcre2_code_free(x->appos_join_re);
+	pcre2_code_free(x->poss_total_re);
 	pcre2_match_data_free(x->md);
 	free(x);
 }
@@ -245,7 +261,7 @@ static void link_figure(struct fc_extractor *x, const char *t,
 			const struct fc_span *s, const struct fc_mentions *m,
 			size_t m0, size_t m1, const struct fc_figure_list *fl,
 			size_t fi, const struct fc_actor *prev_person,
-			struct link *l)
+			const struct fc_metric *met, struct link *l)
 {
 	const struct fc_figure *f = &fl->v[fi];
 	int rel = f->unit == FC_UNIT_RATIO || f->unit == FC_UNIT_MULTIPLE;
@@ -267,7 +283,8 @@ static void link_figure(struct fc_extractor *x, const char *t,
 			l->speaker = m->v[i].actor;
 			from = m->v[i].end + ov[1];
 			l->subject = NULL;
-			if (match_in(x, x->self_re, t, from, f->start)) {
+			if (match_in(x, x->self_re, t, from, f->start) &&
+			    fc_metric_takes(met, l->speaker)) {
 				l->subject = l->speaker;
 				l->rule = "link.self";
 			}
@@ -283,7 +300,7 @@ static void link_figure(struct fc_extractor *x, const char *t,
 			      f->unit == FC_UNIT_FRACTION) && i < m1; i++) {
 		const struct fc_mention *k = &m->v[i];
 
-		if (k->start < f->end || !k->actor)
+		if (k->start < f->end || !k->actor || !fc_metric_takes(met, k->actor))
 			continue;
 		if (k->start - f->end > LINK_WINDOW ||
 		    figure_between(fl, fi, f->end, k->start))
@@ -300,6 +317,7 @@ static void link_figure(struct fc_extractor *x, const char *t,
 		size_t pl = possessive_len(t, k->end, s->end);
 
 		if (k->end <= f->start && k->actor && pl &&
+		    fc_metric_takes(met, k->actor) &&
 		    (f->start - k->end - pl <= 1 ||
 		     /* "the union's claim of 9 per cent" */
 		     match_in(x, x->poss_of_re, t, k->end + pl, f->start))) {
@@ -311,7 +329,8 @@ static void link_figure(struct fc_extractor *x, const char *t,
 	for (i = m0; !l->subject && i < m1; i++) {
 		const struct fc_mention *k = &m->v[i];
 
-		if (k->actor && k->end <= f->start && f->start - k->end <= 8 &&
+		if (k->actor && fc_metric_takes(met, k->actor) &&
+		    k->end <= f->start && f->start - k->end <= 8 &&
 		    match_in(x, x->adjacent_re, t, k->end, f->start)) {
 			l->subject = k->actor;
 			l->rule = "link.adjacent";
@@ -322,7 +341,8 @@ static void link_figure(struct fc_extractor *x, const char *t,
 		const struct fc_mention *k = &m->v[i - 1];
 		size_t ctx = k->start >= s->start + 24 ? k->start - 24 : s->start;
 
-		if (k->end > f->start || k->start < from || !k->actor)
+		if (k->end > f->start || k->start < from || !k->actor ||
+		    !fc_metric_takes(met, k->actor))
 			continue;
 		if (f->start - k->end > LINK_WINDOW * 2)
 			break;
@@ -335,6 +355,30 @@ static void link_figure(struct fc_extractor *x, const char *t,
 		l->rule = "link.before";
 	}
 	/*
+	 * "the strike would cost it around £95,000 a day": a metric whose
+	 * subject must be of some kinds (an employer, a union) takes the one
+	 * actor of those kinds the sentence names, if it names only one.
+	 */
+	if (!l->subject && met && met->subject && strcmp(met->subject, "-") != 0) {
+		const struct fc_actor *only = NULL;
+
+		for (i = m0; i < m1; i++) {
+			const struct fc_actor *a = m->v[i].actor;
+
+			if (!a || a == l->speaker || !fc_metric_takes(met, a))
+				continue;
+			if (only && only != a) {
+				only = NULL;
+				break;
+			}
+			only = a;
+		}
+		if (only) {
+			l->subject = only;
+			l->rule = "link.kind";
+		}
+	}
+	/*
 	 * "he can only gain 15%": the last person named before the pronoun in
 	 * this sentence (not the speaker), else the one the previous sentence
 	 * was about.
@@ -345,9 +389,10 @@ static void link_figure(struct fc_extractor *x, const char *t,
 
 		for (i = m0; i < m1 && m->v[i].end <= p; i++)
 			if (m->v[i].actor && m->v[i].actor != l->speaker &&
-			    strcmp(m->v[i].actor->kind, "person") == 0)
+			    strcmp(m->v[i].actor->kind, "person") == 0 &&
+			    fc_metric_takes(met, m->v[i].actor))
 				l->subject = m->v[i].actor;
-		if (!l->subject)
+		if (!l->subject && fc_metric_takes(met, prev_person))
 			l->subject = prev_person;
 		if (l->subject)
 			l->rule = "link.pronoun";
@@ -359,7 +404,8 @@ object:
 	for (i = m0; rel && i < m1; i++) {
 		const struct fc_mention *k = &m->v[i];
 
-		if (k->start >= f->end && k->actor && k->actor != l->subject) {
+		if (k->start >= f->end && k->actor && k->actor != l->subject &&
+		    fc_metric_takes(met, k->actor)) {
 			l->object = k->actor;
 			break;
 		}
@@ -370,6 +416,72 @@ object:
 
 		l->total = match_in(x, x->total_re, t, a, f->start);
 	}
+}
+
+/*
+ * The pack's share metrics name what they divide: share_of "N/D" (N over
+ * D) or "N" (N over the total of N).  Does share metric m have numerator
+ * id?  Its denominator is copied to den ("" for the total of N).
+ */
+static int share_parts(const struct fc_metric *m, const char *id, char *den,
+		       size_t dlen)
+{
+	const char *slash;
+	size_t n;
+
+	if (!m->share_of || !id)
+		return 0;
+	slash = strchr(m->share_of, '/');
+	n = slash ? (size_t)(slash - m->share_of) : strlen(m->share_of);
+	if (strlen(id) != n || memcmp(m->share_of, id, n) != 0)
+		return 0;
+	snprintf(den, dlen, "%s", slash ? slash + 1 : "");
+	return 1;
+}
+
+/* The share metric of unit percent whose numerator is count metric id. */
+static const struct fc_metric *share_metric_of(const struct fc_pack *p,
+					       const char *id)
+{
+	char den[64];
+	size_t i;
+
+	for (i = 0; i < p->nmetrics; i++)
+		if (strcmp(p->metrics[i].unit, "percent") == 0 &&
+		    share_parts(&p->metrics[i], id, den, sizeof(den)))
+			return &p->metrics[i];
+	return NULL;
+}
+
+/*
+ * For a part and its total ("41 of its 120 services"): the share metric
+ * "N/D" where each of the two figures counts N, D or nothing known (not
+ * both nothing); den gets D.  NULL if none.
+ */
+static const struct fc_metric *share_pair(const struct fc_pack *p,
+					  const char *ma, const char *mb,
+					  char *den, size_t dlen)
+{
+	size_t i, n;
+
+	if (!ma && !mb)
+		return NULL;
+	for (i = 0; i < p->nmetrics; i++) {
+		const struct fc_metric *s = &p->metrics[i];
+		const char *slash = s->share_of ? strchr(s->share_of, '/') : NULL;
+
+		if (!slash)
+			continue;
+		n = (size_t)(slash - s->share_of);
+#define IS_PART(x) (!(x) || (strlen(x) == n && memcmp((x), s->share_of, n) == 0) || \
+		    strcmp((x), slash + 1) == 0)
+		if (IS_PART(ma) && IS_PART(mb)) {
+			snprintf(den, dlen, "%s", slash + 1);
+			return s;
+		}
+#undef IS_PART
+	}
+	return NULL;
 }
 
 static char *span_dup(const char *t, size_t a, size_t b)
@@ -563,6 +675,18 @@ static void fill_claim(struct fc_claim *c, const char *t, const struct fc_span *
 	}
 }
 
+/* Replace the link part of a claim's rule ("figure+link.x"). */
+static void rename_link(struct fc_claim *c, const char *link)
+{
+	char *plus = strchr(c->rule, '+');
+	struct fc_buf b = FC_BUF_INIT;
+
+	fc_buf_printf(&b, "%.*s+%s", (int)(plus ? plus - c->rule : (ptrdiff_t)strlen(c->rule)),
+		      c->rule, link);
+	free(c->rule);
+	c->rule = fc_buf_detach(&b, NULL);
+}
+
 static int streq_opt(const char *a, const char *b)
 {
 	return strcmp(a ? a : "", b ? b : "") == 0;
@@ -625,6 +749,16 @@ int fc_extract_segment(struct fc_extractor *x, const struct fc_seg_in *in,
 			 */
 			if (f->unit == FC_UNIT_RANK && f->rank_from_bottom)
 				continue;
+			/*
+			 * "thousands of people": a vague quantity stays a figure
+			 * but asserts no number that can be checked.
+			 */
+			if (f->rule && strcmp(f->rule, "count.lots") == 0)
+				continue;
+			/* "half of that time": a share of a span of time is a duration. */
+			if ((f->unit == FC_UNIT_FRACTION || f->unit == FC_UNIT_PERCENT) &&
+			    match_in(x, x->duration_of_re, in->text, f->end, s->end))
+				continue;
 
 			/*
 			 * A bare figure counts what the nearest earlier one of its
@@ -642,11 +776,11 @@ int fc_extract_segment(struct fc_extractor *x, const struct fc_seg_in *in,
 					break;
 				}
 			}
-			link_figure(x, in->text, s, &out->mentions, m0, m1,
-				    &out->figures, fi, prev_person, &l);
 			m = metric_for(x, in->text, in->len, s, f,
 				       fi + 1 < out->figures.n ? &out->figures.v[fi + 1] : NULL,
 				       inherit);
+			link_figure(x, in->text, s, &out->mentions, m0, m1,
+				    &out->figures, fi, prev_person, m, &l);
 			fill_claim(fc_claim_vec_push(&out->claims), in->text, s,
 				   si, f, &l, m, l.speaker ? l.speaker->name : speaker,
 				   in->ref_date);
@@ -663,12 +797,97 @@ int fc_extract_segment(struct fc_extractor *x, const struct fc_seg_in *in,
 			    b->fig_start < a->fig_end ||
 			    !match_in(x, x->part_of_re, in->text, a->fig_end, b->fig_start))
 				continue;
+			const struct fc_metric *sh, *bm;
+			char den[64];
+
 			free(b->role);
 			b->role = fc_xstrdup("total");
-			free(b->subject);
-			b->subject = NULL;
-			if (!a->metric && b->metric)
+			/*
+			 * Where the pack has a share of the one over the other
+			 * ("services_run/services_scheduled"), the part counts
+			 * the numerator and the total the denominator.
+			 */
+			if ((sh = share_pair(x->pack, a->metric, b->metric, den,
+					     sizeof(den)))) {
+				size_t n = (size_t)(strchr(sh->share_of, '/') - sh->share_of);
+
+				free(a->metric);
+				a->metric = fc_xstrndup(sh->share_of, n);
+				free(b->metric);
+				b->metric = fc_xstrdup(den);
+			} else if (!a->metric && b->metric) {
 				a->metric = fc_xstrdup(b->metric);
+			}
+			/*
+			 * "41 of its 120": the total is the part's subject's, if
+			 * its metric takes one; "39 of the 44": nobody's.
+			 */
+			bm = b->metric ? fc_pack_metric(x->pack, b->metric) : NULL;
+			free(b->subject);
+			b->subject = a->subject && bm && bm->subject &&
+				match_in(x, x->poss_total_re, in->text, a->fig_end, b->fig_start) &&
+				fc_metric_takes(bm, fc_pack_actor(x->pack, a->subject)) ?
+				fc_xstrdup(a->subject) : NULL;
+		}
+		/*
+		 * "the third and fourth biggest, the GMB and Usdaw": ranks
+		 * without a subject, followed by as many names set in
+		 * apposition, take them in order.
+		 */
+		for (k = first_claim; k < out->claims.n; k++) {
+			size_t e = k, nr, j, mi;
+			const char *t = in->text;
+
+			while (e < out->claims.n && strcmp(out->claims.v[e].unit, "rank") == 0 &&
+			       !out->claims.v[e].subject)
+				e++;
+			if ((nr = e - k) == 0)
+				continue;
+			/* the first mention after the ranks, in this sentence */
+			for (mi = m0; mi < m1 && out->mentions.v[mi].start < out->claims.v[e - 1].fig_end; mi++)
+				;
+			if (mi + nr > m1 ||
+			    !match_in(x, x->appos_lead_re, t, out->claims.v[e - 1].fig_end,
+				      out->mentions.v[mi].start))
+				goto next_group;
+			for (j = 1; j < nr; j++)
+				if (!match_in(x, x->appos_join_re, t, out->mentions.v[mi + j - 1].end,
+					      out->mentions.v[mi + j].start))
+					goto next_group;
+			for (j = 0; j < nr; j++)
+				if (!out->mentions.v[mi + j].actor)
+					goto next_group;
+			for (j = 0; j < nr; j++) {
+				struct fc_claim *c = &out->claims.v[k + j];
+
+				c->subject = fc_xstrdup(out->mentions.v[mi + j].actor->id);
+				rename_link(c, "link.apposition");
+			}
+next_group:
+			k = e;
+		}
+		/*
+		 * "540 of them backed strike action – 88.5 per cent", "41 of its
+		 * 120 services, or 35 per cent": a bare share set right after a
+		 * count is that count's share, where the pack has one.
+		 */
+		for (k = first_claim + 1; k < out->claims.n; k++) {
+			struct fc_claim *c = &out->claims.v[k], *g = &out->claims.v[k - 1];
+			const struct fc_metric *sh;
+
+			if ((strcmp(c->unit, "percent") != 0 &&
+			     strcmp(c->unit, "fraction") != 0) || c->noun ||
+			    strcmp(g->unit, "count") != 0 || c->fig_start < g->fig_end ||
+			    c->fig_start - g->fig_end > 60 ||
+			    !match_in(x, x->apposed_re, in->text, g->fig_end, c->fig_start))
+				continue;
+			if (g->role && strcmp(g->role, "total") == 0 && k >= first_claim + 2 &&
+			    strcmp(out->claims.v[k - 2].unit, "count") == 0)
+				g = &out->claims.v[k - 2];
+			if (g->metric && (sh = share_metric_of(x->pack, g->metric))) {
+				free(c->metric);
+				c->metric = fc_xstrdup(sh->id);
+			}
 		}
 		/*
 		 * An interim qualifier ("from 271 nominations so far") covers the

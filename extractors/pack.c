@@ -135,7 +135,7 @@ static int metric_row(struct fc_pack *p, char **f, size_t n, const char *file,
 
 	if (n < 4 || !*f[0] || !*f[1] || !*f[3])
 		return fc_error_set(err, FC_EDATA,
-				    "cannot load pack '%s': line %d: expected id, unit, description, noun[, context[, share_of]]",
+				    "cannot load pack '%s': line %d: expected id, unit, description, noun[, context[, share_of[, subject]]]",
 				    file, line);
 	p->metrics = fc_xrealloc(p->metrics,
 				 (p->nmetrics + 1) * sizeof(*p->metrics));
@@ -146,6 +146,8 @@ static int metric_row(struct fc_pack *p, char **f, size_t n, const char *file,
 	m->desc = fc_xstrdup(f[2]);
 	if (n > 5)
 		m->share_of = dup_or_null(f[5]);
+	if (n > 6 && *f[6])
+		m->subject = fc_xstrdup(f[6]);
 	if (!(m->noun = compile(f[3], PCRE2_CASELESS, file, line, err)))
 		return FC_EDATA;
 	if (n > 4 && *f[4] && strcmp(f[4], "-") != 0 &&
@@ -289,6 +291,7 @@ void fc_pack_free(struct fc_pack *p)
 		free(p->metrics[i].unit);
 		free(p->metrics[i].desc);
 		free(p->metrics[i].share_of);
+		free(p->metrics[i].subject);
 		pcre2_code_free(p->metrics[i].noun);
 		pcre2_code_free(p->metrics[i].context);
 	}
@@ -463,4 +466,23 @@ const struct fc_source *fc_pack_source(const struct fc_pack *p,
 			return s;
 	}
 	return NULL;
+}
+
+int fc_metric_takes(const struct fc_metric *m, const struct fc_actor *a)
+{
+	const char *k, *e;
+	size_t n;
+
+	if (!m || !m->subject)
+		return 1;
+	if (strcmp(m->subject, "-") == 0 || !a)
+		return 0;
+	n = strlen(a->kind);
+	for (k = m->subject; *k; k = *e ? e + 1 : e) {
+		if (!(e = strchr(k, '|')))
+			e = k + strlen(k);
+		if ((size_t)(e - k) == n && memcmp(k, a->kind, n) == 0)
+			return 1;
+	}
+	return 0;
 }

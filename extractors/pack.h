@@ -18,6 +18,7 @@ struct fc_actor {
 struct fc_metric {
 	char *id, *unit, *desc;
 	char *share_of;		/* for a percent metric: the count metric it is a share of */
+	char *subject;		/* actor kinds its subject may be ("union|organisation"), "-" for none, NULL for any */
 	pcre2_code *noun;	/* matched against the counted noun */
 	pcre2_code *context;	/* must match the paragraph too; NULL for none */
 };
@@ -77,6 +78,13 @@ const struct fc_metric *fc_pack_match_metric(const struct fc_pack *p,
 					     size_t nlen, const char *ctx,
 					     size_t clen, int notempty,
 					     size_t max_start);
+
+/*
+ * May actor a be the subject of a figure of metric m?  Yes when m is NULL or
+ * names no kinds; never when m's subject is "-" (a figure about the event
+ * itself: a turnout, a crowd); else when a's kind is one of m's.
+ */
+int fc_metric_takes(const struct fc_metric *m, const struct fc_actor *a);
 
 /* The outlet a document's source name or URL maps to, or NULL. */
 const struct fc_source *fc_pack_source(const struct fc_pack *p,

@@ -22,6 +22,23 @@ static int is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+/*
+ * Length of horizontal white space at t[i]: a space or tab, a no-break space
+ * (U+00A0) or a narrow no-break space (U+202F), which pages often put after
+ * a full stop; 0 if none.
+ */
+static size_t hspace(const char *t, size_t i, size_t len)
+{
+	if (t[i] == ' ' || t[i] == '\t')
+		return 1;
+	if (i + 2 <= len && (unsigned char)t[i] == 0xC2 &&
+	    (unsigned char)t[i + 1] == 0xA0)
+		return 2;
+	if (i + 3 <= len && memcmp(t + i, "\xE2\x80\xAF", 3) == 0)
+		return 3;
+	return 0;
+}
+
 static void push(struct fc_spans *out, const char *t, size_t a, size_t b,
 		 size_t para)
 {
@@ -111,7 +128,7 @@ void fc_sentences(const char *t, size_t len, struct fc_spans *out)
 			continue;
 		}
 		if (c == '.' || c == '!' || c == '?') {
-			size_t j = i + 1, k;
+			size_t j = i + 1, k, n;
 
 			/* Decimal points and runs like "..." stay inside. */
 			if (c == '.' && i > 0 && j < len && t[i - 1] >= '0' &&
@@ -123,13 +140,13 @@ void fc_sentences(const char *t, size_t len, struct fc_spans *out)
 				j++;
 			while (j < len && (k = closer(t, j, len)))
 				j += k;
-			if (j >= len || !is_space(t[j])) {
+			if (j >= len || !(is_space(t[j]) || hspace(t, j, len))) {
 				i = j;
 				continue;
 			}
 			k = j;
-			while (k < len && (t[k] == ' ' || t[k] == '\t'))
-				k++;
+			while (k < len && (n = hspace(t, k, len)))
+				k += n;
 			if (k < len && t[k] != '\n' && starter(t, k, len) &&
 			    !(c == '.' && j == i + 1 && is_abbrev(t, i))) {
 				push(out, t, start, j, para);

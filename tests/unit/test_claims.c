@@ -1,4 +1,5 @@
 /* test_claims.c - the annotated sentences in tests/claims: precision and recall of the claim layer. */
+#define _GNU_SOURCE
 #include <glob.h>
 #include <math.h>
 #include <setjmp.h>
@@ -13,14 +14,16 @@
 
 #include "claims.h"
 #include "datadir.h"
+#include "ingest.h"
+#include "strip.h"
 
 /*
  * Floors below which the suite fails: the measured scores at the time of the
  * last change, so any regression fails make check.  Raise them as the
  * linker improves; the target is 0.95 for both.
  */
-#define MIN_PRECISION 0.80
-#define MIN_RECALL 0.75
+#define MIN_PRECISION 0.90
+#define MIN_RECALL 0.86
 
 struct tuple {
 	char subject[48], metric[48], unit[16];
@@ -52,23 +55,125 @@ static int same(const struct tuple *a, const struct tuple *b)
 		strcmp(a->unit, b->unit) == 0 && fabs(a->value - b->value) <= tol;
 }
 
-static void run_case(struct fc_extractor *x, const char *sentence,
-		     const char *date, struct tuple *want, size_t nwant,
-		     struct score *s, const char *file, int line)
+/*
+ * A document named by "@doc": extracted whole, segment by segment, as the
+ * extract stage does, so a case's sentence is read with the context before
+ * it (the names already given, the speaker of a quotation that runs on).
+ */
+struct doc_run {
+	struct fc_stripped st;
+	struct fc_seg_out *out;		/* one per segment */
+	unsigned char **taken;		/* per segment, per sentence: matched a case */
+	char *path;
+	char *raw;			/* the file as read */
+	size_t rawlen;
+};
+
+static void doc_release(struct doc_run *d)
 {
-	struct fc_seg_in in = { sentence, strlen(sentence), "body", NULL, "test", date };
-	struct fc_seg_out out;
+	size_t i;
+
+	if (!d->path)
+		return;
+	for (i = 0; i < d->st.nseg; i++) {
+		fc_seg_out_release(&d->out[i]);
+		free(d->taken[i]);
+	}
+	free(d->out);
+	free(d->taken);
+	fc_stripped_release(&d->st);
+	free(d->path);
+	free(d->raw);
+	memset(d, 0, sizeof(*d));
+}
+
+static void doc_load(struct fc_extractor *x, const char *path, struct doc_run *d,
+		     const char *file, int line)
+{
+	struct fc_front fm;
 	struct fc_error err;
-	struct tuple got[64];
-	size_t ngot = 0, i, j;
+	const struct fc_source *src;
+	char *raw = NULL, date[11] = "";
+	size_t len, i;
 
-	fc_seg_out_init(&out);
-	if (fc_extract_segment(x, &in, &out, &err) != FC_OK)
+	if (fc_read_file(path, 0, &raw, &len, &err) ||
+	    fc_front_parse(raw, len, &fm, &err))
 		fail_msg("%s:%d: %s", file, line, err.msg);
-	for (i = 0; i < out.claims.n && ngot < 64; i++) {
-		const struct fc_claim *c = &out.claims.v[i];
+	fc_stripped_init(&d->st);
+	if (fc_strip_text(raw + fm.body_off, len - fm.body_off, &d->st, &err))
+		fail_msg("%s:%d: %s: %s", file, line, path, err.msg);
+	if (fm.published && strlen(fm.published) >= 10)
+		memcpy(date, fm.published, 10);
+	src = fc_pack_source(fc_extractor_pack(x), fm.source, fm.url);
+	d->path = fc_xstrdup(path);
+	d->out = fc_xcalloc(d->st.nseg + 1, sizeof(*d->out));
+	d->taken = fc_xcalloc(d->st.nseg + 1, sizeof(*d->taken));
+	for (i = 0; i < d->st.nseg; i++) {
+		const struct fc_segment *g = &d->st.seg[i];
+		struct fc_seg_in in = {
+			g->text, g->len, fc_seg_kind_name(g->kind), g->author,
+			src ? src->outlet : fm.source, date[0] ? date : NULL,
+		};
 
-		if (!scored(c))
+		fc_seg_out_init(&d->out[i]);
+		if (fc_extract_segment(x, &in, &d->out[i], &err))
+			fail_msg("%s:%d: %s: %s", file, line, path, err.msg);
+		d->taken[i] = fc_xcalloc(d->out[i].sentences.n + 1, 1);
+	}
+	fc_front_release(&fm);
+	d->raw = raw;
+	d->rawlen = len;
+}
+
+/* The first sentence of the document not yet matched whose text is sentence. */
+static int doc_find(struct doc_run *d, const char *sentence, size_t *seg,
+		    size_t *si)
+{
+	size_t n = strlen(sentence), i, j;
+
+	for (i = 0; i < d->st.nseg; i++)
+		for (j = 0; j < d->out[i].sentences.n; j++) {
+			const struct fc_span *s = &d->out[i].sentences.v[j];
+			const char *t = d->st.seg[i].text + s->start;
+			size_t l = s->end - s->start;
+
+			while (l && (t[l - 1] == ' ' || t[l - 1] == '\n'))
+				l--;
+			if (!d->taken[i][j] && l == n && memcmp(t, sentence, n) == 0) {
+				d->taken[i][j] = 1;
+				*seg = i;
+				*si = j;
+				return 1;
+			}
+		}
+	return 0;
+}
+
+/* For a sentence not found: how the document was split. */
+static void doc_dump(const struct doc_run *d)
+{
+	size_t i, j;
+
+	fprintf(stderr, "%s: %zu segments\n", d->path, d->st.nseg);
+	for (i = 0; i < d->st.nseg; i++)
+		for (j = 0; j < d->out[i].sentences.n; j++) {
+			const struct fc_span *s = &d->out[i].sentences.v[j];
+
+			fprintf(stderr, "%s: segment %zu sentence %zu: [%.*s]\n",
+				d->path, i, j, (int)(s->end - s->start),
+				d->st.seg[i].text + s->start);
+		}
+}
+
+static size_t collect(const struct fc_seg_out *out, long si, struct tuple *got,
+		      size_t max)
+{
+	size_t i, ngot = 0;
+
+	for (i = 0; i < out->claims.n && ngot < max; i++) {
+		const struct fc_claim *c = &out->claims.v[i];
+
+		if ((si >= 0 && c->sentence != si) || !scored(c))
 			continue;
 		snprintf(got[ngot].subject, sizeof(got[ngot].subject), "%s",
 			 c->subject ? c->subject : "-");
@@ -78,6 +183,40 @@ static void run_case(struct fc_extractor *x, const char *sentence,
 		got[ngot].value = c->value;
 		got[ngot].used = 0;
 		ngot++;
+	}
+	return ngot;
+}
+
+static void run_case(struct fc_extractor *x, struct doc_run *doc,
+		     const char *sentence, const char *date, struct tuple *want,
+		     size_t nwant, struct score *s, const char *file, int line)
+{
+	struct fc_seg_in in = { sentence, strlen(sentence), "body", NULL, "test", date };
+	struct fc_seg_out out;
+	struct fc_error err;
+	struct tuple got[64];
+	size_t ngot = 0, i, j, seg = 0, si = 0;
+
+	if (doc && doc->path) {
+		if (!doc_find(doc, sentence, &seg, &si)) {
+			/* A line strip drops (page chrome, a list marker) yields nothing. */
+			if (nwant == 0 && memmem(doc->raw, doc->rawlen, sentence,
+						 strlen(sentence))) {
+				s->cases++;
+				return;
+			}
+			if (verbose)
+				doc_dump(doc);
+			fail_msg("%s:%d: no such sentence in %s (or matched twice)",
+				 file, line, doc->path);
+		}
+		ngot = collect(&doc->out[seg], (long)si, got, 64);
+	} else {
+		fc_seg_out_init(&out);
+		if (fc_extract_segment(x, &in, &out, &err))
+			fail_msg("%s:%d: %s", file, line, err.msg);
+		ngot = collect(&out, -1, got, 64);
+		fc_seg_out_release(&out);
 	}
 	for (i = 0; i < nwant; i++) {
 		for (j = 0; j < ngot; j++)
@@ -104,13 +243,13 @@ static void run_case(struct fc_extractor *x, const char *sentence,
 					got[j].value, got[j].unit);
 		}
 	s->cases++;
-	fc_seg_out_release(&out);
 }
 
 /* Run every case of one .claims file (format: see the file's header). */
 static void run_file(const char *file, struct score *total)
 {
 	struct fc_extractor *x = NULL;
+	struct doc_run doc;
 	struct fc_error err;
 	struct score s = { 0, 0, 0, 0 };
 	struct tuple want[32];
@@ -119,6 +258,7 @@ static void run_file(const char *file, struct score *total)
 	size_t len;
 	int lineno = 0, case_line = 0;
 
+	memset(&doc, 0, sizeof(doc));
 	if (fc_read_file(file, 0, &data, &len, &err))
 		fail_msg("%s", err.msg);
 	for (line = data; line; line = next) {
@@ -126,9 +266,17 @@ static void run_file(const char *file, struct score *total)
 			*next++ = '\0';
 		lineno++;
 		if (strncmp(line, "@pack ", 6) == 0) {
+			doc_release(&doc);
 			fc_extractor_free(x);
 			if (fc_extractor_new(fc_datadir(), line + 6, &x, &err))
 				fail_msg("%s:%d: %s", file, lineno, err.msg);
+		} else if (strncmp(line, "@doc ", 5) == 0) {
+			doc_release(&doc);
+			if (!x)
+				fail_msg("%s:%d: no @pack before @doc", file, lineno);
+			doc_load(x, line + 5, &doc, file, lineno);
+		} else if (strncmp(line, "@nodoc", 6) == 0) {
+			doc_release(&doc);
 		} else if (strncmp(line, "@date ", 6) == 0) {
 			snprintf(date, sizeof(date), "%s", line + 6);
 		} else if (strncmp(line, "> ", 2) == 0) {
@@ -156,8 +304,8 @@ static void run_file(const char *file, struct score *total)
 			if (!x)
 				fail_msg("%s:%d: no @pack before the first case", file,
 					 case_line);
-			run_case(x, sentence, date[0] ? date : NULL, want, nwant,
-				 &s, file, case_line);
+			run_case(x, &doc, sentence, date[0] ? date : NULL, want,
+				 nwant, &s, file, case_line);
 			sentence = NULL;
 		}
 	}
@@ -169,6 +317,7 @@ static void run_file(const char *file, struct score *total)
 	total->fp += s.fp;
 	total->fn += s.fn;
 	total->cases += s.cases;
+	doc_release(&doc);
 	fc_extractor_free(x);
 	free(data);
 }
