@@ -1,4 +1,4 @@
-/* stages.h - the strip, extract and compare stages over the database, one document per transaction. */
+/* stages.h - the strip, extract and compare stages over the database. */
 #ifndef FC_STAGES_H
 #define FC_STAGES_H
 
@@ -19,6 +19,7 @@ struct fc_stage_opts {
 	const char *packdir;	/* topic pack, or NULL */
 	fc_diag_fn diag;
 	void *diag_ctx;
+	size_t batch_docs;	/* extract: documents per transaction at most; 0 the default */
 };
 
 struct fc_stage_stats {
@@ -34,7 +35,13 @@ struct fc_stage_stats {
 int fc_stage_strip(struct fc_store *st, const struct fc_stage_opts *o,
 		   struct fc_stage_stats *stats, struct fc_error *err);
 
-/* Extract sentences, mentions and claims from every pending document. */
+/*
+ * Extract sentences, mentions and claims from every pending document.
+ * Documents are committed in batches; a document's rows and its mark are
+ * always in the same one.  A document with bad data gets its error recorded
+ * and the stage goes on (FC_EDATA); a database failure rolls back the open
+ * batch only (FC_ESYS), and a re-run resumes with its documents.
+ */
 int fc_stage_extract(struct fc_store *st, const struct fc_stage_opts *o,
 		     struct fc_stage_stats *stats, struct fc_error *err);
 

@@ -24,6 +24,7 @@ enum stmt_id {
 	S_DOC_FIND,
 	S_DOC_ADD,
 	S_DOC_GET,
+	S_DOC_INFO,
 	S_PENDING_STRIP,
 	S_PENDING_STRIP_ALL,
 	S_PENDING_EXTRACT,
@@ -68,6 +69,8 @@ static const char *const stmt_sql[S__COUNT] = {
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[S_DOC_GET] = "SELECT id, origin, content_type, url, source, title, "
 		"author, published, raw FROM document WHERE id = ?1",
+	[S_DOC_INFO] = "SELECT id, origin, content_type, url, source, title, "
+		"author, published FROM document WHERE id = ?1",
 	[S_PENDING_STRIP] = "SELECT id FROM document WHERE stripped_at IS NULL ORDER BY id",
 	[S_PENDING_STRIP_ALL] = "SELECT id FROM document ORDER BY id",
 	[S_PENDING_EXTRACT] = "SELECT id FROM document WHERE stripped_at IS NOT NULL "
@@ -423,10 +426,11 @@ int fc_store_pending(struct fc_store *st, enum fc_stage stage, int redo,
 	return FC_OK;
 }
 
-int fc_store_doc_get(struct fc_store *st, int64_t id, struct fc_doc *d,
-		     struct fc_error *err)
+/* Read document id by statement which (S_DOC_GET or S_DOC_INFO). */
+static int doc_read(struct fc_store *st, enum stmt_id which, int64_t id,
+		    struct fc_doc *d, struct fc_error *err)
 {
-	sqlite3_stmt *s = stmt(st, S_DOC_GET, err);
+	sqlite3_stmt *s = stmt(st, which, err);
 	int rc;
 
 	memset(d, 0, sizeof(*d));
@@ -449,13 +453,27 @@ int fc_store_doc_get(struct fc_store *st, int64_t id, struct fc_doc *d,
 	d->title = col_dup(s, 5);
 	d->author = col_dup(s, 6);
 	d->published = col_dup(s, 7);
-	d->rawlen = (size_t)sqlite3_column_bytes(s, 8);
-	d->raw = fc_xmalloc(d->rawlen + 1);
-	if (d->rawlen)
-		memcpy(d->raw, sqlite3_column_blob(s, 8), d->rawlen);
-	d->raw[d->rawlen] = '\0';
+	if (which == S_DOC_GET) {
+		d->rawlen = (size_t)sqlite3_column_bytes(s, 8);
+		d->raw = fc_xmalloc(d->rawlen + 1);
+		if (d->rawlen)
+			memcpy(d->raw, sqlite3_column_blob(s, 8), d->rawlen);
+		d->raw[d->rawlen] = '\0';
+	}
 	sqlite3_reset(s);
 	return FC_OK;
+}
+
+int fc_store_doc_get(struct fc_store *st, int64_t id, struct fc_doc *d,
+		     struct fc_error *err)
+{
+	return doc_read(st, S_DOC_GET, id, d, err);
+}
+
+int fc_store_doc_info(struct fc_store *st, int64_t id, struct fc_doc *d,
+		      struct fc_error *err)
+{
+	return doc_read(st, S_DOC_INFO, id, d, err);
 }
 
 int fc_store_segments_put(struct fc_store *st, int64_t doc,
@@ -603,8 +621,8 @@ int fc_store_sentence_add(struct fc_store *st, int64_t segment, int seq,
 }
 
 int fc_store_mention_add(struct fc_store *st, int64_t sentence,
-			 const char *actor, const char *text, size_t start,
-			 size_t end, struct fc_error *err)
+			 const char *actor, const char *text, size_t len,
+			 size_t start, size_t end, struct fc_error *err)
 {
 	sqlite3_stmt *s = stmt(st, S_MENTION_ADD, err);
 
@@ -612,7 +630,7 @@ int fc_store_mention_add(struct fc_store *st, int64_t sentence,
 		return FC_ESYS;
 	sqlite3_bind_int64(s, 1, sentence);
 	bind_text(s, 2, actor);
-	bind_text(s, 3, text);
+	sqlite3_bind_text(s, 3, text, (int)len, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 4, (sqlite3_int64)start);
 	sqlite3_bind_int64(s, 5, (sqlite3_int64)end);
 	return step_done(st, s, err, "cannot add mention");

@@ -65,6 +65,9 @@ int fc_store_pending(struct fc_store *st, enum fc_stage stage, int redo,
 
 int fc_store_doc_get(struct fc_store *st, int64_t id, struct fc_doc *d,
 		     struct fc_error *err);
+/* Like fc_store_doc_get without the raw bytes (d->raw NULL, rawlen 0). */
+int fc_store_doc_info(struct fc_store *st, int64_t id, struct fc_doc *d,
+		      struct fc_error *err);
 
 /*
  * Replace the document's segments with those of s, fill metadata the
@@ -101,9 +104,10 @@ int fc_store_extract_clear(struct fc_store *st, int64_t doc,
 int fc_store_sentence_add(struct fc_store *st, int64_t segment, int seq,
 			  size_t start, size_t end, int64_t *id,
 			  struct fc_error *err);
+/* text[0..len) is the name as written; it need not end in a NUL. */
 int fc_store_mention_add(struct fc_store *st, int64_t sentence,
-			 const char *actor, const char *text, size_t start,
-			 size_t end, struct fc_error *err);
+			 const char *actor, const char *text, size_t len,
+			 size_t start, size_t end, struct fc_error *err);
 /* Write a claim (its doc, segment, sentence and seq must be set). */
 int fc_store_claim_add(struct fc_store *st, const struct fc_claim *c,
 		       int64_t *id, struct fc_error *err);
