@@ -1,6 +1,7 @@
 /* stages.c - the strip, extract and compare stages over the database. */
 #include "stages.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -131,6 +132,8 @@ static const char *outlet_of(const struct fc_pack *p, const struct fc_doc *d)
  */
 #define FC_BATCH_DOCS 1024
 #define FC_BATCH_SECONDS 0.5
+/* Documents read ahead of the extraction thread (a power of two). */
+#define FC_AHEAD 16
 
 static double seconds_now(void)
 {
@@ -140,61 +143,67 @@ static double seconds_now(void)
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-/* What one document yields, held in memory until it is written. */
-struct doc_out {
+/* One document on its way: read, then extracted in memory, then written. */
+struct job {
+	struct fc_doc d;
 	struct fc_seg_rows rows;
 	struct fc_seg_out *so;		/* one per row */
 	size_t claims;
 	int limited;
+	int rc;				/* extraction's; err says why */
+	struct fc_error err;
 };
 
-static void doc_out_release(struct doc_out *o)
+static void job_release(struct job *j)
 {
 	size_t i;
 
-	for (i = 0; o->so && i < o->rows.n; i++)
-		fc_seg_out_release(&o->so[i]);
-	free(o->so);
-	fc_seg_rows_release(&o->rows);
-	memset(o, 0, sizeof(*o));
+	for (i = 0; j->so && i < j->rows.n; i++)
+		fc_seg_out_release(&j->so[i]);
+	free(j->so);
+	fc_seg_rows_release(&j->rows);
+	fc_doc_release(&j->d);
+	memset(j, 0, sizeof(*j));
 }
 
-/*
- * Extract every segment of d into o, writing nothing.  FC_EDATA leaves the
- * reason in err; the caller releases o in every case.
- */
-static int extract_doc(struct fc_store *st, struct fc_extractor *x,
-		       const struct fc_doc *d, struct doc_out *o,
-		       struct fc_error *err)
+/* Read document id and its segments (the database side of a job). */
+static int job_read(struct fc_store *st, int64_t id, struct job *j,
+		    struct fc_error *err)
 {
-	const char *outlet = outlet_of(fc_extractor_pack(x), d);
-	char date[11] = "";
-	size_t i;
 	int rc;
 
-	memset(o, 0, sizeof(*o));
-	if (d->published && strlen(d->published) >= 10) {
-		memcpy(date, d->published, 10);
+	memset(j, 0, sizeof(*j));
+	if ((rc = fc_store_doc_info(st, id, &j->d, err)))
+		return rc;
+	return fc_store_segments_get(st, id, &j->rows, err);
+}
+
+/* Extract every segment of the job, touching no database. */
+static void job_extract(struct fc_extractor *x, struct job *j)
+{
+	const char *outlet = outlet_of(fc_extractor_pack(x), &j->d);
+	char date[11] = "";
+	size_t i;
+
+	if (j->d.published && strlen(j->d.published) >= 10) {
+		memcpy(date, j->d.published, 10);
 		date[10] = '\0';
 	}
-	if ((rc = fc_store_segments_get(st, d->id, &o->rows, err)))
-		return rc;
-	o->so = fc_xcalloc(o->rows.n + 1, sizeof(*o->so));
-	for (i = 0; i < o->rows.n; i++) {
-		const struct fc_seg_row *r = &o->rows.v[i];
+	j->so = fc_xcalloc(j->rows.n + 1, sizeof(*j->so));
+	for (i = 0; i < j->rows.n; i++) {
+		const struct fc_seg_row *r = &j->rows.v[i];
 		struct fc_seg_in in = {
 			r->text, r->len, r->kind, r->author, outlet,
 			date[0] ? date : NULL,
 		};
 
-		fc_seg_out_init(&o->so[i]);
-		rc = fc_extract_segment(x, &in, &o->so[i], err);
-		o->limited |= o->so[i].limited;
-		o->claims += o->so[i].claims.n;
-		if (rc)
-			return rc;
+		fc_seg_out_init(&j->so[i]);
+		j->rc = fc_extract_segment(x, &in, &j->so[i], &j->err);
+		j->limited |= j->so[i].limited;
+		j->claims += j->so[i].claims.n;
+		if (j->rc)
+			return;
 	}
-	return FC_OK;
 }
 
 /* Write one segment's sentences, mentions and claims. */
@@ -243,86 +252,147 @@ static int store_segment(struct fc_store *st, int64_t doc,
 }
 
 /*
- * Replace what extract wrote for doc with o and mark it extracted, inside
- * the caller's transaction.  Every failure here is the database's
- * (FC_ESYS), and the caller then rolls the whole batch back: a document's
- * rows and its mark are committed together or not at all.
+ * Replace what extract wrote for the job's document with what it yielded
+ * and mark it extracted, inside the caller's transaction.  Every failure
+ * here is the database's (FC_ESYS), and the caller then rolls the whole
+ * batch back: a document's rows and its mark commit together or not at all.
  */
-static int write_doc(struct fc_store *st, int64_t doc, struct doc_out *o,
-		     int64_t **sent_ids, size_t *cap, struct fc_error *err)
+static int job_write(struct fc_store *st, struct job *j, int64_t **sent_ids,
+		     size_t *cap, struct fc_error *err)
 {
 	size_t i;
 	int rc, seq = 0;
 
-	if ((rc = fc_store_extract_clear(st, doc, err)))
+	if ((rc = fc_store_extract_clear(st, j->d.id, err)))
 		return rc;
-	for (i = 0; i < o->rows.n; i++) {
-		if (o->so[i].sentences.n + 1 > *cap) {
-			*cap = o->so[i].sentences.n + 1;
+	for (i = 0; i < j->rows.n; i++) {
+		if (j->so[i].sentences.n + 1 > *cap) {
+			*cap = j->so[i].sentences.n + 1;
 			*sent_ids = fc_xrealloc(*sent_ids, *cap * sizeof(**sent_ids));
 		}
-		if ((rc = store_segment(st, doc, &o->rows.v[i], &o->so[i],
+		if ((rc = store_segment(st, j->d.id, &j->rows.v[i], &j->so[i],
 					*sent_ids, &seq, err)))
 			return rc;
 	}
-	return fc_store_mark_extracted(st, doc, err);
+	return fc_store_mark_extracted(st, j->d.id, err);
+}
+
+/*
+ * Extraction runs on a thread of its own while this one reads documents
+ * ahead and writes the results: storage and the figure engine overlap, and
+ * every database call stays on the caller's thread.  Jobs are numbered in
+ * document order; ring[k % FC_AHEAD] holds job k.  The thread extracts
+ * jobs in order, so results (and claim ids) are the same as without it.
+ */
+struct extract_pipe {
+	struct fc_extractor *x;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct job ring[FC_AHEAD];
+	size_t read;		/* jobs read (by the caller) */
+	size_t extracted;	/* jobs extracted (by the thread) */
+	int stop;
+};
+
+static void *extract_thread(void *arg)
+{
+	struct extract_pipe *p = arg;
+	size_t k;
+
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		while (!p->stop && p->extracted == p->read)
+			pthread_cond_wait(&p->cv, &p->mu);
+		if (p->stop)
+			break;
+		k = p->extracted;
+		pthread_mutex_unlock(&p->mu);
+		job_extract(p->x, &p->ring[k % FC_AHEAD]);
+		pthread_mutex_lock(&p->mu);
+		p->extracted = k + 1;
+		pthread_cond_broadcast(&p->cv);
+	}
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
 }
 
 int fc_stage_extract(struct fc_store *st, const struct fc_stage_opts *o,
 		     struct fc_stage_stats *stats, struct fc_error *err)
 {
-	struct fc_extractor *x = NULL;
+	struct extract_pipe *p = fc_xcalloc(1, sizeof(*p));
+	pthread_t thread;
+	int threaded = 0;
 	int64_t *ids = NULL, *sent_ids = NULL;
-	size_t n = 0, i, cap = 0, batch = 0;
+	size_t n = 0, k, cap = 0, batch = 0;
 	size_t batch_docs = o->batch_docs ? o->batch_docs : FC_BATCH_DOCS;
 	double since = 0;
 	int rc, worst = FC_OK;
 
 	memset(stats, 0, sizeof(*stats));
-	if ((rc = fc_extractor_new(o->datadir, o->packdir, &x, err))) {
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->cv, NULL);
+	if ((rc = fc_extractor_new(o->datadir, o->packdir, &p->x, err))) {
 		/* Reported here, so callers print only system errors. */
 		if (rc != FC_ESYS)
 			diag(o, rc, "%s", err->msg);
-		return rc;
+		goto out;
 	}
 	if ((rc = fc_store_pending(st, FC_STAGE_EXTRACT, o->redo, &ids, &n, err)))
 		goto out;
-	for (i = 0; i < n; i++) {
-		struct fc_doc d;
-		struct doc_out out;
-		struct fc_error derr;
+	/* Without a thread, each job is extracted here as it is read. */
+	threaded = n > 1 && pthread_create(&thread, NULL, extract_thread, p) == 0;
+	for (k = 0; k < n; k++) {
+		struct job *j = &p->ring[k % FC_AHEAD];
+
+		/* Keep the thread FC_AHEAD documents ahead. */
+		while (p->read < n && p->read < k + FC_AHEAD) {
+			struct job *r = &p->ring[p->read % FC_AHEAD];
+
+			if ((rc = job_read(st, ids[p->read], r, err)))
+				goto out;
+			if (!threaded)
+				job_extract(p->x, r);
+			pthread_mutex_lock(&p->mu);
+			p->read++;
+			if (!threaded)
+				p->extracted = p->read;
+			pthread_cond_broadcast(&p->cv);
+			pthread_mutex_unlock(&p->mu);
+		}
+		pthread_mutex_lock(&p->mu);
+		while (p->extracted <= k)
+			pthread_cond_wait(&p->cv, &p->mu);
+		pthread_mutex_unlock(&p->mu);
 
 		if (!batch) {
 			if ((rc = fc_store_begin(st, err)))
 				goto out;
 			since = seconds_now();
 		}
-		if ((rc = fc_store_doc_info(st, ids[i], &d, err)))
-			goto out;
-		rc = extract_doc(st, x, &d, &out, &derr);
-		if (rc == FC_EDATA) {
+		if (j->rc == FC_EDATA) {
 			/* This document's data was bad; the rest goes on. */
-			diag(o, rc, "cannot extract '%s': %s", d.origin, derr.msg);
+			diag(o, j->rc, "cannot extract '%s': %s", j->d.origin,
+			     j->err.msg);
 			stats->failed++;
 			worst = FC_EDATA;
-			rc = fc_store_doc_error(st, d.id, derr.msg, err);
-		} else if (rc) {
-			*err = derr;
-		} else if (!(rc = write_doc(st, d.id, &out, &sent_ids, &cap, err))) {
+			rc = fc_store_doc_error(st, j->d.id, j->err.msg, err);
+		} else if (j->rc) {
+			rc = j->rc;
+			*err = j->err;
+		} else if (!(rc = job_write(st, j, &sent_ids, &cap, err))) {
 			stats->done++;
-			stats->items += out.claims;
-			if (out.limited) {
+			stats->items += j->claims;
+			if (j->limited) {
 				stats->limited++;
 				diag(o, FC_EDATA,
 				     "'%s': a sentence hit the pattern match limit; figures after that point in it may be missing",
-				     d.origin);
+				     j->d.origin);
 			}
 		}
-		doc_out_release(&out);
-		fc_doc_release(&d);
+		job_release(j);
 		if (rc)
 			goto out;
-		if (++batch == batch_docs || i + 1 == n ||
+		if (++batch == batch_docs || k + 1 == n ||
 		    seconds_now() - since >= FC_BATCH_SECONDS) {
 			if ((rc = fc_store_commit(st, err)))
 				goto out;
@@ -331,11 +401,23 @@ int fc_stage_extract(struct fc_store *st, const struct fc_stage_opts *o,
 	}
 	rc = worst ? worst : stats->limited ? FC_EDATA : FC_OK;
 out:
+	if (threaded) {
+		pthread_mutex_lock(&p->mu);
+		p->stop = 1;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+		pthread_join(thread, NULL);
+	}
 	/* Only a failed batch is still open: what was committed stays. */
 	fc_store_rollback(st);
+	for (k = 0; k < FC_AHEAD; k++)
+		job_release(&p->ring[k]);
+	pthread_cond_destroy(&p->cv);
+	pthread_mutex_destroy(&p->mu);
+	fc_extractor_free(p->x);
+	free(p);
 	free(sent_ids);
 	free(ids);
-	fc_extractor_free(x);
 	return rc;
 }
 
