@@ -263,7 +263,7 @@ static int job_write(struct fc_store *st, struct job *j, int64_t **sent_ids,
 	size_t i;
 	int rc, seq = 0;
 
-	if ((rc = fc_store_extract_clear(st, j->d.id, err)))
+	if (j->d.extracted && (rc = fc_store_extract_clear(st, j->d.id, err)))
 		return rc;
 	for (i = 0; i < j->rows.n; i++) {
 		if (j->so[i].sentences.n + 1 > *cap) {

@@ -68,9 +68,11 @@ static const char *const stmt_sql[S__COUNT] = {
 		"source, title, author, published, raw) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[S_DOC_GET] = "SELECT id, origin, content_type, url, source, title, "
-		"author, published, raw FROM document WHERE id = ?1",
+		"author, published, extracted_at IS NOT NULL, raw "
+		"FROM document WHERE id = ?1",
 	[S_DOC_INFO] = "SELECT id, origin, content_type, url, source, title, "
-		"author, published FROM document WHERE id = ?1",
+		"author, published, extracted_at IS NOT NULL "
+		"FROM document WHERE id = ?1",
 	[S_PENDING_STRIP] = "SELECT id FROM document WHERE stripped_at IS NULL ORDER BY id",
 	[S_PENDING_STRIP_ALL] = "SELECT id FROM document ORDER BY id",
 	[S_PENDING_EXTRACT] = "SELECT id FROM document WHERE stripped_at IS NOT NULL "
@@ -185,10 +187,14 @@ static sqlite3_stmt *stmt(struct fc_store *st, enum stmt_id id,
 	return s;
 }
 
+/*
+ * Bound in place, not copied: every caller steps the statement before the
+ * string can change, and stmt() clears the bindings before the next use.
+ */
 static void bind_text(sqlite3_stmt *s, int i, const char *v)
 {
 	if (v)
-		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(s, i);
 }
@@ -453,11 +459,12 @@ static int doc_read(struct fc_store *st, enum stmt_id which, int64_t id,
 	d->title = col_dup(s, 5);
 	d->author = col_dup(s, 6);
 	d->published = col_dup(s, 7);
+	d->extracted = sqlite3_column_int(s, 8);
 	if (which == S_DOC_GET) {
-		d->rawlen = (size_t)sqlite3_column_bytes(s, 8);
+		d->rawlen = (size_t)sqlite3_column_bytes(s, 9);
 		d->raw = fc_xmalloc(d->rawlen + 1);
 		if (d->rawlen)
-			memcpy(d->raw, sqlite3_column_blob(s, 8), d->rawlen);
+			memcpy(d->raw, sqlite3_column_blob(s, 9), d->rawlen);
 		d->raw[d->rawlen] = '\0';
 	}
 	sqlite3_reset(s);

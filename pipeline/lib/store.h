@@ -47,6 +47,7 @@ struct fc_doc {
 	char *origin, *content_type, *url, *source, *title, *author, *published;
 	char *raw;
 	size_t rawlen;
+	int extracted;		/* extracted_at is set: extract has rows for it */
 };
 
 void fc_doc_release(struct fc_doc *d);
@@ -98,7 +99,11 @@ void fc_seg_rows_release(struct fc_seg_rows *r);
 int fc_store_segments_get(struct fc_store *st, int64_t doc,
 			  struct fc_seg_rows *out, struct fc_error *err);
 
-/* Clear what extract wrote for a document (before writing it again). */
+/*
+ * Clear what extract wrote for a document (before writing it again).  Only
+ * a document marked extracted has anything to clear: its rows and its mark
+ * are written in one transaction, and strip removes both.
+ */
 int fc_store_extract_clear(struct fc_store *st, int64_t doc,
 			   struct fc_error *err);
 int fc_store_sentence_add(struct fc_store *st, int64_t segment, int seq,

@@ -111,6 +111,7 @@ static void test_stages(void **state)
 	assert_int_equal(d.rawlen, 0);
 	assert_string_equal(d.origin, "origin.txt");
 	assert_string_equal(d.source, "Outlet");
+	assert_int_equal(d.extracted, 0);
 	fc_doc_release(&d);
 	assert_int_equal(fc_store_doc_info(st, doc + 100, &d, &err), FC_EDATA);
 
@@ -155,6 +156,9 @@ static void test_stages(void **state)
 	fc_seg_rows_release(&rows);
 
 	fc_claim_vec_init(&cv);
+	assert_int_equal(fc_store_doc_info(st, doc, &d, &err), FC_OK);
+	assert_int_equal(d.extracted, 1);
+	fc_doc_release(&d);
 	assert_int_equal(fc_store_claims_load(st, &cv, &err), FC_OK);
 	assert_int_equal(cv.n, 1);
 	assert_string_equal(cv.v[0].quote, "Corbyn won 285.");
@@ -171,6 +175,9 @@ static void test_stages(void **state)
 	assert_int_equal(fc_store_segments_put(st, doc, &s, &err), FC_OK);
 	assert_int_equal(fc_store_commit(st, &err), FC_OK);
 	fc_stripped_release(&s);
+	assert_int_equal(fc_store_doc_get(st, doc, &d, &err), FC_OK);
+	assert_int_equal(d.extracted, 0);
+	fc_doc_release(&d);
 	fc_claim_vec_init(&cv);
 	assert_int_equal(fc_store_claims_load(st, &cv, &err), FC_OK);
 	assert_int_equal(cv.n, 0);
