@@ -7,11 +7,12 @@ shared=${FIGCHECK_SHARED:-../shared}
 FC=build/bin/figcheck
 mkdir -p bench-data
 
-# Wall time and peak RSS of a command: "SECONDS KILOBYTES" on stdout.
+# Wall time, peak RSS and CPU time (user + system) of a command: "SECONDS KILOBYTES CPU" on stdout.
+# CPU time is reported beside wall time because extract runs its figure engine on a second thread.
 measure() {
-	/usr/bin/time -f '%e %M' -o bench-data/.time "$@" >/dev/null 2>bench-data/.err || {
+	/usr/bin/time -f '%e %M %U %S' -o bench-data/.time "$@" >/dev/null 2>bench-data/.err || {
 		echo "bench: '$*' failed:" >&2; cat bench-data/.err >&2; exit 4; }
-	cat bench-data/.time
+	awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }' bench-data/.time
 }
 
 rate() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", (s > 0 ? b / 1048576 / s : 0) }'; }
@@ -47,19 +48,21 @@ PY
 		if [ $stage = ingest ]; then set -- $FC ingest -q --db "$db" "$docs"
 		elif [ $stage = extract ]; then set -- $FC extract -q --db "$db" --pack corpus/labour-2016/pack
 		else set -- $FC $stage -q --db "$db"; fi
-		read -r secs kb <<EOT
+		read -r secs kb cpu <<EOT
 $(measure "$@")
 EOT
-		printf '  %-8s %7.2f s  %8.1f MB/s  %9.0f documents/s  peak RSS %6.1f MB\n' "$stage" "$secs" \
+		[ $stage = extract ] && extract_secs=$secs
+		printf '  %-8s %7.2f s  %8.1f MB/s  %9.0f documents/s  peak RSS %6.1f MB  CPU %6.2f s\n' "$stage" "$secs" \
 			"$(rate "$bytes" "$secs")" "$(awk -v n="$ndocs" -v s="$secs" 'BEGIN { print (s > 0 ? n / s : 0) }')" \
-			"$(awk -v k="$kb" 'BEGIN { print k / 1024 }')"
+			"$(awk -v k="$kb" 'BEGIN { print k / 1024 }')" "$cpu"
 	done
 	cat "$docs"/* >bench-data/docs.txt
-	read -r secs kb <<EOT
+	read -r secs kb cpu <<EOT
 $(measure sh -c "$FC figures <bench-data/docs.txt")
 EOT
-	printf '  %-8s %7.2f s  %8.1f MB/s  (figcheck figures on the same text, for the 2x bound)  peak RSS %6.1f MB\n' \
-		figures "$secs" "$(rate "$bytes" "$secs")" "$(awk -v k="$kb" 'BEGIN { print k / 1024 }')"
+	printf '  %-8s %7.2f s  %8.1f MB/s  (figcheck figures on the same text)  peak RSS %6.1f MB  CPU %6.2f s\n' \
+		figures "$secs" "$(rate "$bytes" "$secs")" "$(awk -v k="$kb" 'BEGIN { print k / 1024 }')" "$cpu"
+	awk -v e="$extract_secs" -v f="$secs" 'BEGIN { if (f > 0) printf "  extract takes %.1fx the time of figures (bound: 2x)\n", e / f }'
 }
 
 command -v /usr/bin/time >/dev/null || { echo "bench: needs GNU time (apt-get install time)" >&2; exit 4; }
