@@ -27,19 +27,24 @@ static void diag(const struct fc_stage_opts *o, int rc, const char *fmt, ...)
 	o->diag(o->diag_ctx, rc, msg);
 }
 
-/* Record a per-document failure in its own transaction so it survives. */
-static int note_failure(struct fc_store *st, int64_t doc, const char *msg,
-			struct fc_error *err)
-{
-	int rc;
+/*
+ * Strip and extract in batches: one transaction holds the documents done in
+ * the last FC_BATCH_SECONDS (at most FC_BATCH_DOCS of them), so the pages a
+ * commit writes (the document rows' pages, the ends of the tables the stage
+ * fills and of their indexes) are written once a batch instead of once a
+ * document.
+ */
+#define FC_BATCH_DOCS 1024
+#define FC_BATCH_SECONDS 0.5
+/* Documents read ahead of the extraction thread (a power of two). */
+#define FC_AHEAD 16
 
-	if ((rc = fc_store_begin(st, err)))
-		return rc;
-	if ((rc = fc_store_doc_error(st, doc, msg, err))) {
-		fc_store_rollback(st);
-		return rc;
-	}
-	return fc_store_commit(st, err);
+static double seconds_now(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
 static int strip_doc(const struct fc_doc *d, struct fc_stripped *s,
@@ -62,7 +67,9 @@ int fc_stage_strip(struct fc_store *st, const struct fc_stage_opts *o,
 		   struct fc_stage_stats *stats, struct fc_error *err)
 {
 	int64_t *ids = NULL;
-	size_t n = 0, i;
+	size_t n = 0, i, batch = 0;
+	size_t batch_docs = o->batch_docs ? o->batch_docs : FC_BATCH_DOCS;
+	double since = 0;
 	int rc, worst = FC_OK;
 
 	memset(stats, 0, sizeof(*stats));
@@ -73,6 +80,15 @@ int fc_stage_strip(struct fc_store *st, const struct fc_stage_opts *o,
 		struct fc_stripped s;
 		struct fc_error derr;
 
+		/*
+		 * Batches as in extract: a document is stripped in memory and
+		 * only then written, so a failure to write is the database's.
+		 */
+		if (!batch) {
+			if ((rc = fc_store_begin(st, err)))
+				goto out;
+			since = seconds_now();
+		}
 		fc_stripped_init(&s);
 		if ((rc = fc_store_doc_get(st, ids[i], &d, err)))
 			goto out;
@@ -84,17 +100,13 @@ int fc_stage_strip(struct fc_store *st, const struct fc_stage_opts *o,
 			diag(o, FC_EDATA, "cannot strip '%s': %s", d.origin, derr.msg);
 			stats->failed++;
 			worst = FC_EDATA;
-			rc = note_failure(st, d.id, derr.msg, err);
+			rc = fc_store_doc_error(st, d.id, derr.msg, err);
 		} else {
 			if (s.replaced)
 				diag(o, FC_EDATA,
 				     "'%s': %zu invalid UTF-8 bytes replaced by U+FFFD",
 				     d.origin, s.replaced);
-			if (!(rc = fc_store_begin(st, err))) {
-				if ((rc = fc_store_segments_put(st, d.id, &s, err)) ||
-				    (rc = fc_store_commit(st, err)))
-					fc_store_rollback(st);
-			}
+			rc = fc_store_segments_put(st, d.id, &s, err);
 			stats->done++;
 			stats->items += s.nseg;
 		}
@@ -102,11 +114,19 @@ int fc_stage_strip(struct fc_store *st, const struct fc_stage_opts *o,
 		fc_doc_release(&d);
 		if (rc)
 			goto out;
+		if (++batch == batch_docs || i + 1 == n ||
+		    seconds_now() - since >= FC_BATCH_SECONDS) {
+			if ((rc = fc_store_commit(st, err)))
+				goto out;
+			batch = 0;
+		}
 	}
 	rc = fc_store_fts_update(st, err);
 	if (!rc)
 		rc = worst;
 out:
+	/* Only a failed batch is still open: what was committed stays. */
+	fc_store_rollback(st);
 	free(ids);
 	return rc;
 }
@@ -121,26 +141,6 @@ static const char *outlet_of(const struct fc_pack *p, const struct fc_doc *d)
 	if (d->source)
 		return d->source;
 	return d->url ? d->url : d->origin;
-}
-
-/*
- * Extract in batches: one transaction holds the documents done in the last
- * FC_BATCH_SECONDS (at most FC_BATCH_DOCS of them), so the pages a commit
- * writes (the document row's page, the ends of the claim, sentence and
- * mention tables and their indexes) are written once a batch instead of
- * once a document.
- */
-#define FC_BATCH_DOCS 1024
-#define FC_BATCH_SECONDS 0.5
-/* Documents read ahead of the extraction thread (a power of two). */
-#define FC_AHEAD 16
-
-static double seconds_now(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
 /* One document on its way: read, then extracted in memory, then written. */

@@ -19,7 +19,7 @@ struct fc_stage_opts {
 	const char *packdir;	/* topic pack, or NULL */
 	fc_diag_fn diag;
 	void *diag_ctx;
-	size_t batch_docs;	/* extract: documents per transaction at most; 0 the default */
+	size_t batch_docs;	/* strip, extract: documents per transaction at most; 0 the default */
 };
 
 struct fc_stage_stats {
@@ -28,9 +28,10 @@ struct fc_stage_stats {
 };
 
 /*
- * Strip every pending document into segments.  A document that cannot be
- * stripped is reported, its error recorded, and the stage goes on; it
- * returns FC_EDATA then, FC_ESYS if the database failed.
+ * Strip every pending document into segments, committed in batches like
+ * extract's.  A document that cannot be stripped is reported, its error
+ * recorded, and the stage goes on; it returns FC_EDATA then, FC_ESYS if the
+ * database failed (the open batch is rolled back, earlier ones stay).
  */
 int fc_stage_strip(struct fc_store *st, const struct fc_stage_opts *o,
 		   struct fc_stage_stats *stats, struct fc_error *err);

@@ -371,6 +371,35 @@ static void test_extract_resume(void **state)
 	free(b);
 }
 
+/* Strip commits in batches too: every pending document is done, once. */
+static void test_strip_stage(void **state)
+{
+	struct fc_stage_opts o = { .batch_docs = 4 };
+	struct fc_store *st = open_db();
+	struct fc_stage_stats stats;
+	struct fc_store_counts k;
+	struct fc_error err;
+	int64_t dup;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 10; i++) {
+		char sha[16];
+
+		snprintf(sha, sizeof(sha), "raw%zu", i);
+		add_doc(st, sha, NULL, &dup);
+	}
+	if (fc_stage_strip(st, &o, &stats, &err))
+		fail_msg("%s", err.msg);
+	assert_int_equal(stats.done, 10);
+	assert_int_equal(fc_store_counts(st, &k, &err), FC_OK);
+	assert_int_equal(k.stripped, 10);
+	assert_int_equal(k.segments, (int64_t)stats.items);
+	assert_int_equal(fc_stage_strip(st, &o, &stats, &err), FC_OK);
+	assert_int_equal(stats.done, 0);
+	fc_store_close(st);
+}
+
 static void test_version(void **state)
 {
 	struct fc_store *st = open_db();
@@ -398,6 +427,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_dedupe, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rollback_keeps_committed, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_strip_stage, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_extract_stage, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_extract_resume, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_version, setup, teardown),
