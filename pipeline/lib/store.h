@@ -21,7 +21,10 @@ struct fc_store;
 int fc_store_open(const char *path, struct fc_store **out, struct fc_error *err);
 void fc_store_close(struct fc_store *st);
 
-/* Transactions: one per document in every stage. */
+/*
+ * Transactions: ingest takes one per document; strip and extract one per
+ * batch of documents, each document with its rows and its mark inside one.
+ */
 int fc_store_begin(struct fc_store *st, struct fc_error *err);
 int fc_store_commit(struct fc_store *st, struct fc_error *err);
 void fc_store_rollback(struct fc_store *st);
