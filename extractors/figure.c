@@ -387,12 +387,42 @@ static struct span group(const struct rule *r, const PCRE2_SIZE *ov, uint32_t co
 	return sp;
 }
 
+/* Powers of ten a double holds exactly. */
+static const double pow10_exact[] = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6 };
+
+/*
+ * The number of decimals (0-6) with which v is written exactly as m/10^d,
+ * m an integer below 10^12 in magnitude, the double nearest that decimal
+ * being v itself; -1 if there is none.  Such a v is what both "%.12g" and
+ * the shortest "%.*g" print as the plain decimal, so callers can skip them.
+ */
+static int short_decimal(double v, double *m)
+{
+	int d;
+
+	if (!(fabs(v) < 1e12) || (v != 0 && fabs(v) < 1e-3))
+		return -1;
+	for (d = 0; d < (int)(sizeof(pow10_exact) / sizeof(pow10_exact[0])); d++) {
+		double k = nearbyint(v * pow10_exact[d]);
+
+		if (fabs(k) < 1e12 && k / pow10_exact[d] == v) {
+			*m = k;
+			return d;
+		}
+	}
+	return -1;
+}
+
 /* Drop floating-point noise ("1.2 million" is 1200000, not 1199999.9999999998). */
 static double tidy(double v)
 {
 	char buf[40];
+	double m;
 
 	if (!isfinite(v) || v == 0)
+		return v;
+	/* a decimal of at most 12 digits prints and reads back as itself */
+	if (short_decimal(v, &m) >= 0)
 		return v;
 	snprintf(buf, sizeof(buf), "%.12g", v);
 	return strtod(buf, NULL);
@@ -1082,16 +1112,73 @@ int fc_engine_scan(struct fc_engine *e, const char *text, size_t len,
 
 /* ---- records --------------------------------------------------------------------------- */
 
-static void add_end(struct fc_buf *out, double v)
+/* Append the digits of n. */
+static void add_uint(struct fc_buf *out, unsigned long long n)
+{
+	char tmp[24];
+	size_t k = sizeof(tmp);
+
+	do {
+		tmp[--k] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n);
+	fc_buf_add(out, tmp + k, sizeof(tmp) - k);
+}
+
+/*
+ * Append v as fc_fmt_num() writes it (the shortest "%.*g" that reads back
+ * as v, whole numbers below 1e15 in full), byte for byte.  Most figures
+ * are whole numbers or short decimals, which are written here from their
+ * digits; anything else goes to fc_fmt_num().
+ */
+static void add_num(struct fc_buf *out, double v)
 {
 	char tmp[40];
+	unsigned long long n, p;
+	double m;
+	int d;
 
-	if (isinf(v)) {
-		fc_buf_addstr(out, v < 0 ? "-inf" : "inf");
+	if (v == floor(v) && fabs(v) < 1e15) {
+		if (signbit(v))
+			fc_buf_addch(out, '-');
+		add_uint(out, (unsigned long long)fabs(v));
+		return;
+	}
+	if ((d = short_decimal(v, &m)) > 0) {
+		if (m < 0)
+			fc_buf_addch(out, '-');
+		n = (unsigned long long)fabs(m);
+		for (p = 1; d > 0; d--)
+			p *= 10;
+		add_uint(out, n / p);
+		fc_buf_addch(out, '.');
+		n %= p;
+		for (p /= 10; p > n && p > 1; p /= 10)
+			fc_buf_addch(out, '0');
+		add_uint(out, n);
 		return;
 	}
 	fc_fmt_num(tmp, sizeof(tmp), v);
 	fc_buf_addstr(out, tmp);
+}
+
+static void add_end(struct fc_buf *out, double v)
+{
+	if (isinf(v)) {
+		fc_buf_addstr(out, v < 0 ? "-inf" : "inf");
+		return;
+	}
+	add_num(out, v);
+}
+
+/* fc_json_num() through add_num(). */
+static void add_json_num(struct fc_buf *out, double v)
+{
+	if (isnan(v) || isinf(v)) {
+		fc_buf_addstr(out, "null");
+		return;
+	}
+	add_num(out, v);
 }
 
 void fc_figure_interval(const struct fc_figure *f, struct fc_buf *out)
@@ -1110,16 +1197,23 @@ void fc_figure_json(const struct fc_figure *f, const char *text, long line,
 	const char *q = fc_qualifier_name(f->qualifier);
 
 	fc_buf_addch(out, '{');
-	if (line >= 0)
-		fc_buf_printf(out, "\"line\":%ld,", line);
-	fc_buf_printf(out, "\"start\":%zu,\"end\":%zu,\"text\":", f->start, f->end);
+	if (line >= 0) {
+		fc_buf_addstr(out, "\"line\":");
+		add_uint(out, (unsigned long long)line);
+		fc_buf_addch(out, ',');
+	}
+	fc_buf_addstr(out, "\"start\":");
+	add_uint(out, f->start);
+	fc_buf_addstr(out, ",\"end\":");
+	add_uint(out, f->end);
+	fc_buf_addstr(out, ",\"text\":");
 	fc_json_str(out, text + f->start, f->end - f->start);
 	fc_buf_addstr(out, ",\"value\":");
-	fc_json_num(out, f->value);
+	add_json_num(out, f->value);
 	fc_buf_addstr(out, ",\"low\":");
-	fc_json_num(out, f->low);
+	add_json_num(out, f->low);
 	fc_buf_addstr(out, ",\"high\":");
-	fc_json_num(out, f->high);
+	add_json_num(out, f->high);
 	fc_figure_interval(f, &iv);
 	fc_buf_addstr(out, ",\"interval\":");
 	fc_json_str(out, iv.data, iv.len);
@@ -1152,9 +1246,9 @@ void fc_figure_json(const struct fc_figure *f, const char *text, long line,
 	if (f->unit == FC_UNIT_RATIO || f->unit == FC_UNIT_ODDS) {
 		if (f->b != 0) {
 			fc_buf_addstr(out, ",\"a\":");
-			fc_json_num(out, f->a);
+			add_json_num(out, f->a);
 			fc_buf_addstr(out, ",\"b\":");
-			fc_json_num(out, f->b);
+			add_json_num(out, f->b);
 		}
 	}
 	if (f->unit == FC_UNIT_RANK)
