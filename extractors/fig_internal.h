@@ -82,12 +82,16 @@ struct rule {
 	size_t nex;
 	/*
 	 * "needs": words or signs of which one must stand near the number
-	 * for the rule to be tried; hashes, and their bits in one word for a
+	 * for the rule to be tried, as hashes.  Each "needs" line is a group
+	 * and every group must be met: group g is needs[needs_end[g - 1]
+	 * .. needs_end[g]), needs_bits[g] its hashes' bits in one word for a
 	 * quick test.  nneeds 0: always tried.
 	 */
 	uint64_t *needs;
 	size_t nneeds;
-	uint64_t needs_bits;
+	size_t *needs_end;
+	uint64_t *needs_bits;
+	size_t nneedgroups;
 	int behind;			/* has a positive lookbehind: a word alone cannot rule it out */
 };
 

@@ -951,7 +951,7 @@ static void near_build(struct near *nr, const char *text, size_t ls, size_t le, 
 	}
 	while (i < end) {
 		k = fc_token_len(text + i, end - i);
-		if (is_space(u[i]) || (u[i] >= '0' && u[i] <= '9')) {
+		if (is_space(u[i])) {
 			i += k;
 			continue;
 		}
@@ -976,22 +976,27 @@ static int near_has(const struct near *nr, uint64_t h)
 	return 0;
 }
 
-/* Does one of the words r needs stand near the number at p? */
+/* Does one word of each "needs" line of r stand near the number at p? */
 static int needs_met(const struct rule *r, struct near *nr, const char *text, size_t ls,
 		     size_t le, size_t p)
 {
-	size_t i;
+	size_t g, i = 0;
 
 	if (!r->nneeds)
 		return 1;
 	if (nr->at != p)
 		near_build(nr, text, ls, le, p);
-	if (!(nr->bits & r->needs_bits))
-		return 0;
-	for (i = 0; i < r->nneeds; i++)
-		if (near_has(nr, r->needs[i]))
-			return 1;
-	return 0;
+	for (g = 0; g < r->nneedgroups; g++) {
+		if (!(nr->bits & r->needs_bits[g]))
+			return 0;
+		for (; i < r->needs_end[g]; i++)
+			if (near_has(nr, r->needs[i]))
+				break;
+		if (i == r->needs_end[g])
+			return 0;
+		i = r->needs_end[g];
+	}
+	return 1;
 }
 
 /*

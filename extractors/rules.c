@@ -385,9 +385,28 @@ static void word_alternation(struct fc_buf *b, char **w, size_t n, const char *s
 }
 
 /*
- * The HEDGE and HEDGE_AFTER parts: every hedge of the policy written
- * before (after) the number, longest first, words joined by \s+.
+ * The hedge parts: HEDGE (written before the number, after 0, side 0),
+ * HEDGE_AFTER (after 1), HEDGE_LOWER (side 1: hedges that only bound from
+ * below) and HEDGE_UPPER (side -1: only from above).
  */
+static const struct {
+	const char *name;
+	int after, side;
+} hedge_parts[] = {
+	{ "HEDGE", 0, 0 }, { "HEDGE_AFTER", 1, 0 }, { "HEDGE_LOWER", 0, 1 }, { "HEDGE_UPPER", 0, -1 },
+};
+
+static int hedge_in_part(const struct hedge *h, int after, int side)
+{
+	if (h->after != after)
+		return 0;
+	if ((side > 0 && !(h->hi.inf > 0 && !h->lo.inf)) ||
+	    (side < 0 && !(h->lo.inf < 0 && !h->hi.inf)))
+		return 0;
+	return 1;
+}
+
+/* Every hedge of a hedge part, longest first, words joined by \s+. */
 static void hedge_macro(struct loader *L, int after, int side)
 {
 	struct fc_engine *e = L->e;
@@ -398,13 +417,8 @@ static void hedge_macro(struct loader *L, int after, int side)
 	for (i = 0; i < e->nhedges; i++) {
 		const struct hedge *h = &e->hedges[i];
 
-		if (h->after != after)
-			continue;
-		/* side 1: hedges that only bound from below, -1: only from above */
-		if ((side > 0 && !(h->hi.inf > 0 && !h->lo.inf)) ||
-		    (side < 0 && !(h->lo.inf < 0 && !h->hi.inf)))
-			continue;
-		w[n++] = h->text;
+		if (hedge_in_part(h, after, side))
+			w[n++] = h->text;
 	}
 	/* "or less than 6000" starts a new figure, it does not bound this one */
 	word_alternation(&b, w, n, after ? "(?!-)(?!\\s*(?:than|equal)\\b)" : "(?!-)");
@@ -832,8 +846,11 @@ static int rule_key(struct loader *L, struct rule *r, const char *key, size_t kn
 		return parse_expect(L, &r->ex[r->nex - 1], val, file, line);
 	} else if (IS("needs")) {
 		const char *q = val;
-		size_t n;
+		size_t n, g = r->nneedgroups++;
 
+		r->needs_end = fc_xrealloc(r->needs_end, r->nneedgroups * sizeof(*r->needs_end));
+		r->needs_bits = fc_xrealloc(r->needs_bits, r->nneedgroups * sizeof(*r->needs_bits));
+		r->needs_bits[g] = 0;
 		while (*q) {
 			while (*q == ' ' || *q == '\t')
 				q++;
@@ -841,16 +858,44 @@ static int rule_key(struct loader *L, struct rule *r, const char *key, size_t kn
 				break;
 			for (n = 0; q[n] && q[n] != ' ' && q[n] != '\t'; n++)
 				;
+			if (q[0] == '{' && n > 2 && q[n - 1] == '}') {
+				/* a hedge part: the first word of each of its hedges */
+				size_t k, i;
+
+				for (k = 0; k < sizeof(hedge_parts) / sizeof(hedge_parts[0]); k++)
+					if (strlen(hedge_parts[k].name) == n - 2 &&
+					    memcmp(hedge_parts[k].name, q + 1, n - 2) == 0)
+						break;
+				if (k == sizeof(hedge_parts) / sizeof(hedge_parts[0]))
+					return fc_error_set(L->err, FC_EDATA,
+							    "cannot load rules '%s': line %d: needs '%.*s': only a hedge part can be named",
+							    file, line, (int)n, q);
+				for (i = 0; i < L->e->nhedges; i++) {
+					const struct hedge *h = &L->e->hedges[i];
+
+					if (!hedge_in_part(h, hedge_parts[k].after, hedge_parts[k].side))
+						continue;
+					r->needs = fc_xrealloc(r->needs, (r->nneeds + 1) * sizeof(*r->needs));
+					r->needs[r->nneeds] = fc_token_hash(h->text, fc_token_len(h->text, strlen(h->text)));
+					r->needs_bits[g] |= (uint64_t)1 << (r->needs[r->nneeds] % 64);
+					r->nneeds++;
+				}
+				q += n;
+				continue;
+			}
 			if (fc_token_len(q, n) != n)
 				return fc_error_set(L->err, FC_EDATA,
 						    "cannot load rules '%s': line %d: needs '%.*s': not one word or sign",
 						    file, line, (int)n, q);
 			r->needs = fc_xrealloc(r->needs, (r->nneeds + 1) * sizeof(*r->needs));
 			r->needs[r->nneeds] = fc_token_hash(q, n);
-			r->needs_bits |= (uint64_t)1 << (r->needs[r->nneeds] % 64);
+			r->needs_bits[g] |= (uint64_t)1 << (r->needs[r->nneeds] % 64);
 			r->nneeds++;
 			q += n;
 		}
+		r->needs_end[g] = r->nneeds;
+		if (r->needs_end[g] == (g ? r->needs_end[g - 1] : 0))
+			r->nneedgroups--;	/* an empty line asks for nothing */
 	} else if (IS("note")) {
 		/* free text for readers */
 	}
@@ -1133,6 +1178,33 @@ static void start_bytes(struct fc_engine *e, const pcre2_code *re, size_t bit)
 }
 
 /*
+ * Clear the ASCII bytes of rule bit (code is the rule's anchored pattern)
+ * that no match can start with, where PCRE2 could not tell (a rule that
+ * calls its parts as subroutines has no start bitmap): partial matching
+ * of the byte alone fails outright.  A rule that looks behind its start
+ * keeps every byte, since the probe has no text before it.
+ */
+static void probe_start_bytes(struct fc_engine *e, const struct rule *r, size_t bit)
+{
+	pcre2_match_data *md;
+	uint64_t m = (uint64_t)1 << (bit % 64);
+	size_t w = bit / 64;
+	unsigned char c;
+	int rc;
+
+	if (r->behind || !(md = pcre2_match_data_create_from_pattern(r->code, NULL)))
+		return;
+	for (c = 0; c < 0x80; c++) {
+		if (!(e->byte_mask[c * e->mw + w] & m))
+			continue;
+		rc = pcre2_match(r->code, &c, 1, 0, PCRE2_PARTIAL_HARD, md, NULL);
+		if (rc == PCRE2_ERROR_NOMATCH)
+			e->byte_mask[c * e->mw + w] &= ~m;
+	}
+	pcre2_match_data_free(md);
+}
+
+/*
  * Compile one rule alone, its parts inlined: errors are reported at its
  * line, its groups are learnt, and a figure or ignore rule keeps its own
  * anchored JIT code (r->code).  Group numbers are those of the rule alone
@@ -1167,7 +1239,7 @@ static int compile_rule(struct loader *L, struct rule *r, uint32_t base, long bi
 	r->pattern = fc_buf_detach(&b, NULL);
 	if (!r->pattern)
 		r->pattern = fc_xstrdup("");
-	r->behind = strstr(r->pattern, "(?<=") != NULL;
+	r->behind = strstr(r->pattern, "(?<=") != NULL || strstr(r->pattern, "\\B") != NULL;
 	if (!re) {
 		size_t o = off >= 3 ? (size_t)off - 3 : 0;
 
@@ -1223,6 +1295,8 @@ static int compile_rule(struct loader *L, struct rule *r, uint32_t base, long bi
 		}
 		/* Without JIT the interpreter still works, only slower. */
 		pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_HARD);
+		if (bit >= 0)
+			probe_start_bytes(L->e, r, (size_t)bit);
 	}
 out:
 	pcre2_code_free(re);
@@ -1389,6 +1463,8 @@ void fc_engine_free(struct fc_engine *e)
 		}
 		free(r->ex);
 		free(r->needs);
+		free(r->needs_end);
+		free(r->needs_bits);
 	}
 	free(e->rules);
 	for (i = 0; i < e->nhedges; i++)
@@ -1430,10 +1506,8 @@ int fc_engine_load(const char *datadir, const char *packdir,
 	fc_buf_printf(&path, "%s/rules/hedges.tsv", datadir);
 	if ((rc = load_hedges(&L, path.data)))
 		goto out;
-	hedge_macro(&L, 0, 0);
-	hedge_macro(&L, 1, 0);
-	hedge_macro(&L, 0, 1);
-	hedge_macro(&L, 0, -1);
+	for (i = 0; i < sizeof(hedge_parts) / sizeof(hedge_parts[0]); i++)
+		hedge_macro(&L, hedge_parts[i].after, hedge_parts[i].side);
 	fc_buf_reset(&path);
 	fc_buf_printf(&path, "%s/rules", datadir);
 	if ((rc = load_dir(&L, path.data, 1)))
