@@ -92,6 +92,7 @@ struct rule {
 	size_t *needs_end;
 	uint64_t *needs_bits;
 	size_t nneedgroups;
+	size_t need_bit;		/* its groups' bits in the engine's needs index */
 	int behind;			/* has a positive lookbehind: a word alone cannot rule it out */
 };
 
@@ -114,6 +115,17 @@ struct fc_engine {
 	size_t nhedges;
 	struct hedge plain;		/* the "(none)" policy */
 	pcre2_code *qual_re;		/* every qualifier and period rule, unanchored */
+	/*
+	 * The same, anchored, for a search that visits only the places a
+	 * match can start: when every qualifier rule starts with \b and none
+	 * looks behind (qual_at_words), only word starts whose first three
+	 * bytes (letters, either case, or spaces) can start a match, learnt
+	 * once per three bytes: qual_prefix[k] is 0 unknown, 1 no, 2 yes.
+	 */
+	pcre2_code *qual_anchored;
+	int qual_at_words;
+	uint8_t qual_start[256];	/* bytes a qualifier match may start with */
+	uint8_t qual_prefix[27 * 27 * 27];
 	size_t *fig_rule, nfig;		/* figure and ignore rules in priority order */
 	size_t *qual_rule, nqual;	/* MARK index -> rule */
 	/*
@@ -126,6 +138,16 @@ struct fc_engine {
 	uint64_t *starter_mask;
 	uint64_t *all_mask;		/* every rule: for words too long to cache */
 	uint8_t start_map[256];		/* bytes some figure match may start with */
+	/*
+	 * The needs index: every word any rule needs, as an open-addressing
+	 * table of token hashes (need_key, 0 free; a hash of 0 is stored as
+	 * 1) each with the needs groups it meets (need_mask, need_gw words a
+	 * slot, bit need_bit + g for group g of a rule).
+	 */
+	uint64_t *need_key;
+	uint64_t *need_mask;
+	size_t need_slots;		/* a power of two */
+	size_t need_gw;
 	pcre2_match_context *mctx;
 	pcre2_jit_stack *jit;
 	pcre2_match_data *md;

@@ -788,6 +788,80 @@ static int match_limited(int rc)
 	       rc == PCRE2_ERROR_NOMEMORY;
 }
 
+/* Is c an ASCII word character (1), another ASCII byte (0), or part of a wider character (-1)? */
+static int word_class(unsigned char c)
+{
+	if (c >= 0x80)
+		return -1;
+	return is_alpha(c) || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* A byte as a letter of a qualifier prefix: a-z (either case) 0-25, space 26, else -1. */
+static int prefix_class(unsigned char c)
+{
+	if (c == ' ')
+		return 26;
+	c = (unsigned char)lower(c);
+	return c >= 'a' && c <= 'z' ? c - 'a' : -1;
+}
+
+/*
+ * Can a qualifier match start with the three bytes at t (letters or
+ * spaces)?  Partial matching of them alone tells, once per three bytes.
+ */
+static int qual_prefix(struct fc_engine *e, const unsigned char *t)
+{
+	int a = prefix_class(t[0]), b = prefix_class(t[1]), c = prefix_class(t[2]), rc;
+	size_t k;
+	unsigned char key[3];
+
+	if (a < 0 || b < 0 || c < 0)
+		return 1;
+	k = ((size_t)a * 27 + (size_t)b) * 27 + (size_t)c;
+	if (!e->qual_prefix[k]) {
+		key[0] = (unsigned char)(a == 26 ? ' ' : 'a' + a);
+		key[1] = (unsigned char)(b == 26 ? ' ' : 'a' + b);
+		key[2] = (unsigned char)(c == 26 ? ' ' : 'a' + c);
+		rc = pcre2_match(e->qual_anchored, key, 3, 0, PCRE2_NO_UTF_CHECK | PCRE2_PARTIAL_HARD,
+				 e->md, e->mctx);
+		e->qual_prefix[k] = rc == PCRE2_ERROR_NOMATCH ? 1 : 2;
+	}
+	return e->qual_prefix[k] == 2;
+}
+
+/*
+ * The first match of the qualifier rules in text[off..se), as
+ * pcre2_match() of the unanchored pattern would find it, but trying the
+ * anchored pattern only where a match can start: a byte it can start
+ * with, at a character start; when every rule begins with \b, only
+ * where one word character meets another kind, and only if the three
+ * bytes there can start a match.
+ */
+static int qual_search(struct fc_engine *e, const char *text, size_t se, size_t off)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	size_t q;
+	int cw, pw, rc;
+
+	for (q = off; q < se; q++) {
+		if (!e->qual_start[u[q]] || (u[q] & 0xC0) == 0x80)
+			continue;
+		if (e->qual_at_words) {
+			cw = word_class(u[q]);
+			pw = q > 0 ? word_class(u[q - 1]) : 0;
+			if (cw >= 0 && pw >= 0 && cw == pw)
+				continue;	/* no \b here */
+			if (cw == 1 && q + 3 <= se && !qual_prefix(e, u + q))
+				continue;
+		}
+		rc = pcre2_match(e->qual_anchored, (PCRE2_SPTR)text, se, q, PCRE2_NO_UTF_CHECK,
+				 e->md, e->mctx);
+		if (rc != PCRE2_ERROR_NOMATCH)
+			return rc;
+	}
+	return PCRE2_ERROR_NOMATCH;
+}
+
 static int qualify(struct fc_engine *e, const char *text, size_t len, const char *ref_date,
 		   struct fc_figure_list *out, size_t first, int *limited,
 		   struct fc_explain *x, struct fc_error *err)
@@ -809,8 +883,7 @@ static int qualify(struct fc_engine *e, const char *text, size_t len, const char
 			PCRE2_SPTR mark;
 			size_t ms, me, best = (size_t)-1, bestgap = (size_t)-1;
 
-			rc = pcre2_match(e->qual_re, (PCRE2_SPTR)text, se, off, PCRE2_NO_UTF_CHECK,
-					 e->md, e->mctx);
+			rc = qual_search(e, text, se, off);
 			if (rc == PCRE2_ERROR_NOMATCH)
 				break;
 			if (rc < 0) {
@@ -920,35 +993,29 @@ static char *valid_copy(const char *text, size_t len)
 }
 
 /*
- * The words and signs near one number, for rules' "needs": a set of token
- * hashes, built at most once per number and only when a rule asks.
+ * The needs groups that the words and signs near one number meet (bits
+ * of the engine's needs index), found at most once per number and only
+ * when a rule asks.
  */
-#define NEAR_SLOTS 256
-
 struct near {
 	size_t at;			/* the number they are near; (size_t)-1 if none */
-	uint64_t bits;			/* one bit per token hash, for a quick "no" */
-	uint32_t gen;			/* slots of another generation are free */
-	uint32_t slot_gen[NEAR_SLOTS];
-	uint64_t slot_h[NEAR_SLOTS];
+	uint64_t have[];		/* e->need_gw words */
 };
 
-static void near_build(struct near *nr, const char *text, size_t ls, size_t le, size_t p)
+static void near_build(const struct fc_engine *e, struct near *nr, const char *text, size_t ls,
+		       size_t le, size_t p)
 {
 	const unsigned char *u = (const unsigned char *)text;
 	size_t i = p > ls + NEEDS_BEFORE ? p - NEEDS_BEFORE : ls;
-	size_t end = le - p > NEEDS_AFTER ? p + NEEDS_AFTER : le, k, slot;
+	size_t end = le - p > NEEDS_AFTER ? p + NEEDS_AFTER : le, k, slot, w;
+	size_t mask = e->need_slots - 1;
 	uint64_t h;
 
 	/* begin at a whole word, and never inside a UTF-8 character */
 	while (i > ls && (is_alpha(u[i - 1]) || (u[i] & 0xC0) == 0x80))
 		i--;
 	nr->at = p;
-	nr->bits = 0;
-	if (++nr->gen == 0) {
-		memset(nr->slot_gen, 0, sizeof(nr->slot_gen));
-		nr->gen = 1;
-	}
+	memset(nr->have, 0, e->need_gw * sizeof(nr->have[0]));
 	while (i < end) {
 		k = fc_token_len(text + i, end - i);
 		if (is_space(u[i])) {
@@ -956,45 +1023,32 @@ static void near_build(struct near *nr, const char *text, size_t ls, size_t le, 
 			continue;
 		}
 		h = fc_token_hash(text + i, k);
-		nr->bits |= (uint64_t)1 << (h % 64);
-		for (slot = h % NEAR_SLOTS; nr->slot_gen[slot] == nr->gen; slot = (slot + 1) % NEAR_SLOTS)
-			if (nr->slot_h[slot] == h)
+		if (!h)
+			h = 1;
+		for (slot = h & mask; e->need_key[slot]; slot = (slot + 1) & mask)
+			if (e->need_key[slot] == h) {
+				for (w = 0; w < e->need_gw; w++)
+					nr->have[w] |= e->need_mask[slot * e->need_gw + w];
 				break;
-		nr->slot_gen[slot] = nr->gen;
-		nr->slot_h[slot] = h;
+			}
 		i += k;
 	}
 }
 
-static int near_has(const struct near *nr, uint64_t h)
-{
-	size_t slot;
-
-	for (slot = h % NEAR_SLOTS; nr->slot_gen[slot] == nr->gen; slot = (slot + 1) % NEAR_SLOTS)
-		if (nr->slot_h[slot] == h)
-			return 1;
-	return 0;
-}
-
 /* Does one word of each "needs" line of r stand near the number at p? */
-static int needs_met(const struct rule *r, struct near *nr, const char *text, size_t ls,
-		     size_t le, size_t p)
+static int needs_met(const struct fc_engine *e, const struct rule *r, struct near *nr,
+		     const char *text, size_t ls, size_t le, size_t p)
 {
-	size_t g, i = 0;
+	size_t g, b;
 
 	if (!r->nneeds)
 		return 1;
 	if (nr->at != p)
-		near_build(nr, text, ls, le, p);
+		near_build(e, nr, text, ls, le, p);
 	for (g = 0; g < r->nneedgroups; g++) {
-		if (!(nr->bits & r->needs_bits[g]))
+		b = r->need_bit + g;
+		if (!(nr->have[b / 64] >> (b % 64) & 1))
 			return 0;
-		for (; i < r->needs_end[g]; i++)
-			if (near_has(nr, r->needs[i]))
-				break;
-		if (i == r->needs_end[g])
-			return 0;
-		i = r->needs_end[g];
 	}
 	return 1;
 }
@@ -1024,7 +1078,7 @@ static int try_rules(struct fc_engine *e, const char *text, size_t ls, size_t en
 		if (!(set[j / 64] >> (j % 64) & 1))
 			continue;
 		r = &e->rules[e->fig_rule[j]];
-		if (!needs_met(r, nr, text, ls, end, p))
+		if (!needs_met(e, r, nr, text, ls, end, p))
 			continue;
 		m = pcre2_match(r->code, (PCRE2_SPTR)text, end, start, PCRE2_NO_UTF_CHECK,
 				e->md, e->mctx);
@@ -1065,12 +1119,10 @@ int fc_scan_internal(struct fc_engine *e, const char *text, size_t len,
 	size_t pos = 0, p, first = out->n, line_start = 0, line_end = 0, k, nst;
 	size_t st[BACK_TOKENS + 4];
 	const uint64_t *sets[BACK_TOKENS + 4];
-	struct near *nr = fc_xmalloc(sizeof(*nr));
+	struct near *nr = fc_xmalloc(sizeof(*nr) + e->need_gw * sizeof(nr->have[0]));
 	int rc = FC_OK, done;
 
 	nr->at = (size_t)-1;
-	nr->gen = 0;
-	memset(nr->slot_gen, 0, sizeof(nr->slot_gen));
 	if (limited)
 		*limited = 0;
 	if (!text || !len)

@@ -1346,6 +1346,56 @@ out:
 	return rc;
 }
 
+/* Does pattern p (expanded) begin with \b, after white space and comments? */
+static int starts_at_boundary(const char *p)
+{
+	for (;;) {
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		if (*p != '#')
+			break;
+		while (*p && *p != '\n')
+			p++;
+	}
+	return p[0] == '\\' && p[1] == 'b';
+}
+
+/*
+ * The anchored form of the joined qualifier pattern (b) and what the
+ * search needs to skip places no match starts at: the bytes a match can
+ * start with (PCRE2's start bitmap, or every byte) and whether only word
+ * starts need be tried (every rule begins with \b and none looks behind).
+ */
+static int qual_search_setup(struct loader *L, const struct fc_buf *b, const size_t *v, size_t n)
+{
+	struct fc_engine *e = L->e;
+	const uint8_t *map = NULL;
+	PCRE2_SIZE off;
+	size_t i;
+	int code, words = n > 0;
+
+	e->qual_anchored = pcre2_compile((PCRE2_SPTR)b->data, b->len, COMPILE_OPTS | PCRE2_ANCHORED,
+					 &code, &off, NULL);
+	if (!e->qual_anchored)
+		return fc_error_set(L->err, FC_ESYS, "cannot load rules: qualifier rules joined: cannot compile");
+	pcre2_jit_compile(e->qual_anchored, PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_HARD);
+	if (pcre2_pattern_info(e->qual_re, PCRE2_INFO_FIRSTBITMAP, &map) == 0 && map) {
+		for (i = 0; i < 256; i++)
+			e->qual_start[i] = (map[i / 8] >> (i % 8)) & 1;
+	} else {
+		memset(e->qual_start, 1, sizeof(e->qual_start));
+	}
+	for (i = 0; i < n; i++) {
+		const struct rule *r = &e->rules[v[i]];
+
+		if (!starts_at_boundary(r->pattern) || strstr(r->pattern, "(?<=") ||
+		    strstr(r->pattern, "(?<!") || strstr(r->pattern, "\\B"))
+			words = 0;
+	}
+	e->qual_at_words = words;
+	return FC_OK;
+}
+
 static struct fc_engine *sort_engine;
 
 static int cmp_prio(const void *a, const void *b)
@@ -1410,6 +1460,8 @@ static int build(struct loader *L, int qual, size_t **idx, size_t *nidx)
 			goto out;
 		}
 		pcre2_jit_compile(e->qual_re, PCRE2_JIT_COMPLETE);
+		if ((rc = qual_search_setup(L, &b, v, n)))
+			goto out;
 	} else {
 		for (i = 0; i < 256; i++) {
 			size_t w;
@@ -1426,6 +1478,42 @@ out:
 	free(v);
 	fc_buf_release(&b);
 	return rc;
+}
+
+/*
+ * Number every rule's needs groups and build the needs index, so that the
+ * words near a number are looked up once each instead of once per rule.
+ */
+static void needs_index(struct fc_engine *e)
+{
+	size_t i, g, k, bit = 0, slot, nwords = 0;
+
+	for (i = 0; i < e->nrules; i++) {
+		e->rules[i].need_bit = bit;
+		bit += e->rules[i].nneeds ? e->rules[i].nneedgroups : 0;
+		nwords += e->rules[i].nneeds;
+	}
+	e->need_gw = bit / 64 + 1;
+	for (e->need_slots = 64; e->need_slots < 2 * nwords; e->need_slots *= 2)
+		;
+	e->need_key = fc_xcalloc(e->need_slots, sizeof(*e->need_key));
+	e->need_mask = fc_xcalloc(e->need_slots * e->need_gw, sizeof(*e->need_mask));
+	for (i = 0; i < e->nrules; i++) {
+		const struct rule *r = &e->rules[i];
+
+		for (g = 0, k = 0; r->nneeds && g < r->nneedgroups; g++) {
+			for (; k < r->needs_end[g]; k++) {
+				uint64_t h = r->needs[k] ? r->needs[k] : 1;
+				size_t b = r->need_bit + g;
+
+				for (slot = h & (e->need_slots - 1); e->need_key[slot] && e->need_key[slot] != h;
+				     slot = (slot + 1) & (e->need_slots - 1))
+					;
+				e->need_key[slot] = h;
+				e->need_mask[slot * e->need_gw + b / 64] |= (uint64_t)1 << (b % 64);
+			}
+		}
+	}
 }
 
 void fc_engine_free(struct fc_engine *e)
@@ -1478,8 +1566,11 @@ void fc_engine_free(struct fc_engine *e)
 	free(e->starters);
 	free(e->starter_mask);
 	free(e->byte_mask);
+	free(e->need_key);
+	free(e->need_mask);
 	free(e->all_mask);
 	pcre2_code_free(e->qual_re);
+	pcre2_code_free(e->qual_anchored);
 	pcre2_match_data_free(e->md);
 	pcre2_match_context_free(e->mctx);
 	pcre2_jit_stack_free(e->jit);
@@ -1523,6 +1614,7 @@ int fc_engine_load(const char *datadir, const char *packdir,
 	if ((rc = build(&L, 0, &e->fig_rule, &e->nfig)) ||
 	    (rc = build(&L, 1, &e->qual_rule, &e->nqual)))
 		goto out;
+	needs_index(e);
 	e->starters = fc_xcalloc(STARTER_SLOTS, sizeof(*e->starters));
 	e->starter_mask = fc_xcalloc((size_t)STARTER_SLOTS * e->mw, sizeof(*e->starter_mask));
 	e->all_mask = fc_xcalloc(e->mw, sizeof(*e->all_mask));
