@@ -117,14 +117,17 @@ struct fc_engine {
 	pcre2_code *qual_re;		/* every qualifier and period rule, unanchored */
 	/*
 	 * The same, anchored, for a search that visits only the places a
-	 * match can start: when every qualifier rule starts with \b and none
-	 * looks behind (qual_at_words), only word starts whose first three
-	 * bytes (letters, either case, or spaces) can start a match, learnt
-	 * once per three bytes: qual_prefix[k] is 0 unknown, 1 no, 2 yes.
+	 * match can start: when every qualifier rule starts with \b
+	 * (qual_at_words), only where \b holds; when none looks behind
+	 * (qual_char not NULL), only where the next three bytes (letters,
+	 * either case, or spaces) or the next character can start a match,
+	 * learnt once each by partial matching: qual_prefix[k] and
+	 * qual_char[code point] are 0 unknown, 1 no, 2 yes.
 	 */
 	pcre2_code *qual_anchored;
 	int qual_at_words;
 	uint8_t qual_start[256];	/* bytes a qualifier match may start with */
+	uint8_t *qual_char;		/* 0x10000 entries, or NULL */
 	uint8_t qual_prefix[27 * 27 * 27];
 	size_t *fig_rule, nfig;		/* figure and ignore rules in priority order */
 	size_t *qual_rule, nqual;	/* MARK index -> rule */

@@ -806,36 +806,67 @@ static int prefix_class(unsigned char c)
 }
 
 /*
- * Can a qualifier match start with the three bytes at t (letters or
- * spaces)?  Partial matching of them alone tells, once per three bytes.
+ * Can a qualifier match start with t[0..n) (whole characters)?  Partial
+ * matching of them alone tells, after a word character and after a
+ * newline, which covers whatever a rule that does not look behind can
+ * see of the text before its start (\b, \B, ^ in multiline mode).
  */
-static int qual_prefix(struct fc_engine *e, const unsigned char *t)
+static int qual_probe(struct fc_engine *e, const unsigned char *t, size_t n)
 {
-	int a = prefix_class(t[0]), b = prefix_class(t[1]), c = prefix_class(t[2]), rc;
-	size_t k;
-	unsigned char key[3];
+	static const char before[] = { 'a', '\n' };
+	unsigned char buf[8];
+	size_t i;
 
-	if (a < 0 || b < 0 || c < 0)
+	if (n > sizeof(buf) - 1)
 		return 1;
-	k = ((size_t)a * 27 + (size_t)b) * 27 + (size_t)c;
-	if (!e->qual_prefix[k]) {
-		key[0] = (unsigned char)(a == 26 ? ' ' : 'a' + a);
-		key[1] = (unsigned char)(b == 26 ? ' ' : 'a' + b);
-		key[2] = (unsigned char)(c == 26 ? ' ' : 'a' + c);
-		rc = pcre2_match(e->qual_anchored, key, 3, 0, PCRE2_NO_UTF_CHECK | PCRE2_PARTIAL_HARD,
-				 e->md, e->mctx);
-		e->qual_prefix[k] = rc == PCRE2_ERROR_NOMATCH ? 1 : 2;
+	memcpy(buf + 1, t, n);
+	for (i = 0; i < sizeof(before); i++) {
+		buf[0] = (unsigned char)before[i];
+		if (pcre2_match(e->qual_anchored, buf, n + 1, 1, PCRE2_NO_UTF_CHECK | PCRE2_PARTIAL_HARD,
+				e->md, e->mctx) != PCRE2_ERROR_NOMATCH)
+			return 1;
 	}
-	return e->qual_prefix[k] == 2;
+	return 0;
+}
+
+/*
+ * Can a qualifier match start at t[0..n)?  Learnt once per three bytes
+ * of letters (either case) and spaces, else once per character below
+ * U+10000; longer characters may.  Each cache entry is 0 unknown, 1 no,
+ * 2 yes.
+ */
+static int qual_can_start(struct fc_engine *e, const unsigned char *t, size_t n)
+{
+	unsigned char key[3];
+	unsigned cp;
+	size_t k;
+	int a, b, c, len;
+
+	if (n >= 3 && (a = prefix_class(t[0])) >= 0 && (b = prefix_class(t[1])) >= 0 &&
+	    (c = prefix_class(t[2])) >= 0) {
+		k = ((size_t)a * 27 + (size_t)b) * 27 + (size_t)c;
+		if (!e->qual_prefix[k]) {
+			key[0] = (unsigned char)(a == 26 ? ' ' : 'a' + a);
+			key[1] = (unsigned char)(b == 26 ? ' ' : 'a' + b);
+			key[2] = (unsigned char)(c == 26 ? ' ' : 'a' + c);
+			e->qual_prefix[k] = qual_probe(e, key, 3) ? 2 : 1;
+		}
+		return e->qual_prefix[k] == 2;
+	}
+	len = fc_utf8_decode((const char *)t, n, &cp);
+	if (len <= 0 || cp >= 0x10000)
+		return 1;
+	if (!e->qual_char[cp])
+		e->qual_char[cp] = qual_probe(e, t, (size_t)len) ? 2 : 1;
+	return e->qual_char[cp] == 2;
 }
 
 /*
  * The first match of the qualifier rules in text[off..se), as
  * pcre2_match() of the unanchored pattern would find it, but trying the
- * anchored pattern only where a match can start: a byte it can start
- * with, at a character start; when every rule begins with \b, only
- * where one word character meets another kind, and only if the three
- * bytes there can start a match.
+ * anchored pattern only where a match can start: at a character start;
+ * when every rule begins with \b, where a word character meets another
+ * kind; when no rule looks behind, where qual_can_start() says so.
  */
 static int qual_search(struct fc_engine *e, const char *text, size_t se, size_t off)
 {
@@ -846,14 +877,14 @@ static int qual_search(struct fc_engine *e, const char *text, size_t se, size_t 
 	for (q = off; q < se; q++) {
 		if (!e->qual_start[u[q]] || (u[q] & 0xC0) == 0x80)
 			continue;
-		if (e->qual_at_words) {
+		if (e->qual_at_words && q > 0) {
 			cw = word_class(u[q]);
-			pw = q > 0 ? word_class(u[q - 1]) : 0;
+			pw = word_class(u[q - 1]);
 			if (cw >= 0 && pw >= 0 && cw == pw)
 				continue;	/* no \b here */
-			if (cw == 1 && q + 3 <= se && !qual_prefix(e, u + q))
-				continue;
 		}
+		if (e->qual_char && q > 0 && !qual_can_start(e, u + q, se - q))
+			continue;
 		rc = pcre2_match(e->qual_anchored, (PCRE2_SPTR)text, se, q, PCRE2_NO_UTF_CHECK,
 				 e->md, e->mctx);
 		if (rc != PCRE2_ERROR_NOMATCH)

@@ -1363,8 +1363,9 @@ static int starts_at_boundary(const char *p)
 /*
  * The anchored form of the joined qualifier pattern (b) and what the
  * search needs to skip places no match starts at: the bytes a match can
- * start with (PCRE2's start bitmap, or every byte) and whether only word
- * starts need be tried (every rule begins with \b and none looks behind).
+ * start with (PCRE2's start bitmap, or every byte), whether only places
+ * where \b holds need be tried (every rule begins with \b) and, when no
+ * rule looks behind, the caches of what can start a match.
  */
 static int qual_search_setup(struct loader *L, const struct fc_buf *b, const size_t *v, size_t n)
 {
@@ -1372,7 +1373,7 @@ static int qual_search_setup(struct loader *L, const struct fc_buf *b, const siz
 	const uint8_t *map = NULL;
 	PCRE2_SIZE off;
 	size_t i;
-	int code, words = n > 0;
+	int code, words = n > 0, behind = 0;
 
 	e->qual_anchored = pcre2_compile((PCRE2_SPTR)b->data, b->len, COMPILE_OPTS | PCRE2_ANCHORED,
 					 &code, &off, NULL);
@@ -1388,11 +1389,14 @@ static int qual_search_setup(struct loader *L, const struct fc_buf *b, const siz
 	for (i = 0; i < n; i++) {
 		const struct rule *r = &e->rules[v[i]];
 
-		if (!starts_at_boundary(r->pattern) || strstr(r->pattern, "(?<=") ||
-		    strstr(r->pattern, "(?<!") || strstr(r->pattern, "\\B"))
+		if (strstr(r->pattern, "(?<=") || strstr(r->pattern, "(?<!"))
+			behind = 1;
+		if (!starts_at_boundary(r->pattern))
 			words = 0;
 	}
 	e->qual_at_words = words;
+	if (!behind)
+		e->qual_char = fc_xcalloc(0x10000, 1);
 	return FC_OK;
 }
 
@@ -1571,6 +1575,7 @@ void fc_engine_free(struct fc_engine *e)
 	free(e->all_mask);
 	pcre2_code_free(e->qual_re);
 	pcre2_code_free(e->qual_anchored);
+	free(e->qual_char);
 	pcre2_match_data_free(e->md);
 	pcre2_match_context_free(e->mctx);
 	pcre2_jit_stack_free(e->jit);
