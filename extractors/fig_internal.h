@@ -104,6 +104,9 @@ struct rule {
 #define STARTER_SLOTS 16384
 #define STARTER_KEY 32
 
+/* Slots of the table of number words that make an anchor (a power of two). */
+#define ANCHOR_WORD_SLOTS 512
+
 struct starter {
 	char key[STARTER_KEY];	/* lower-case word, NUL-terminated; "" if free */
 };
@@ -156,6 +159,7 @@ struct fc_engine {
 	pcre2_match_data *md;
 	char **files;			/* paths, owned here; rules point into them */
 	size_t nfiles;
+	uint64_t anchor_word[ANCHOR_WORD_SLOTS];	/* number words, packed: see figure.c */
 	struct starter *starters;	/* STARTER_SLOTS entries */
 	size_t nstarters;
 };
@@ -167,6 +171,7 @@ const struct hedge *fc_hedge_find(const struct fc_engine *e, const char *s, size
 double fc_bound_eval(const struct bound *b, double x, double u, double s);
 
 /* figure.c */
+void fc_anchor_words_init(struct fc_engine *e);
 int fc_scan_internal(struct fc_engine *e, const char *text, size_t len,
 		     const char *ref_date, struct fc_figure_list *out,
 		     int *limited, struct fc_explain *x, struct fc_error *err);

@@ -50,76 +50,70 @@ static int is_alpha(int c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-static int in_list(const char *w, const char *const *list)
+/*
+ * Words that start or are a number.  Ordinary words such as "a", "one
+ * of", "score" are left to the rules: only these make a position worth
+ * matching at.  Each is looked up by its letters packed five bits each
+ * (a=1 .. z=26; at most 12 letters), in the engine's anchor_word table.
+ */
+static const char *const number_words[] = {
+	"couple", "dozen", "dozens", "double", "doubled", "doubling",
+	"eight", "eighteen", "eighty", "eleven", "eighth", "eighths", "eleventh", "eighteenth",
+	"eightieth",
+	"four", "five", "fourteen", "fifteen", "forty", "fifty", "fourth", "fourths", "fifth",
+	"fifths", "first", "fourteenth", "fifteenth", "fortieth", "fiftieth", "fourty",
+	"hundred", "hundreds", "half", "halves", "halved", "halving", "hundredth", "hundredths",
+	"million", "millions", "millionth", "minus", "billion", "billions",
+	"nine", "nineteen", "ninety", "ninth", "ninths", "nought", "naught", "nineteenth",
+	"ninetieth", "negative",
+	"one", "quarter", "quarters", "quadruple", "quadrupled",
+	"six", "seven", "sixteen", "seventeen", "sixty", "seventy", "sixth", "sixths", "seventh",
+	"sevenths", "second", "sixteenth", "seventeenth", "sixtieth", "seventieth",
+	"two", "three", "ten", "twelve", "thirteen", "twenty", "thirty", "thousand", "thousands",
+	"trillion", "trillions", "third", "thirds", "tenth", "tenths", "twelfth", "thirteenth",
+	"twentieth", "thirtieth", "twice", "triple", "tripled", "treble", "trebled", "tens",
+	"thousandth", "thousandths",
+	"zero",
+};
+
+#define WORD_KEY_FOLD ((((uint64_t)6 * 32 + 15) * 32 + 12) * 32 + 4)	/* "fold" */
+
+static size_t word_key_slot(uint64_t key)
 {
-	for (; *list; list++)
-		if (strcmp(*list, w) == 0)
-			return 1;
-	return 0;
+	return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 32) & (ANCHOR_WORD_SLOTS - 1);
+}
+
+void fc_anchor_words_init(struct fc_engine *e)
+{
+	size_t i, slot;
+	const char *w;
+	uint64_t key;
+
+	memset(e->anchor_word, 0, sizeof(e->anchor_word));
+	for (i = 0; i < sizeof(number_words) / sizeof(number_words[0]); i++) {
+		for (key = 0, w = number_words[i]; *w; w++)
+			key = key * 32 + (uint64_t)(*w - 'a' + 1);
+		for (slot = word_key_slot(key); e->anchor_word[slot]; slot = (slot + 1) & (ANCHOR_WORD_SLOTS - 1))
+			;
+		e->anchor_word[slot] = key;
+	}
 }
 
 /*
- * Is w (lower case) a word that starts or is a number?  Ordinary words
- * such as "a", "one of", "score" are left to the rules: only these make a
- * position worth matching at.
+ * Is the word of n letters (3-12) packed in key a number word, or one
+ * glued to "fold" ("threefold", "tenfold")?
  */
-static int number_word(const char *w, size_t n)
+static int number_word(const struct fc_engine *e, uint64_t key, size_t n)
 {
-	static const char *const a[] = { NULL };
-	static const char *const c[] = { "couple", NULL };
-	static const char *const d[] = { "dozen", "dozens", "double", "doubled", "doubling", NULL };
-	static const char *const e[] = { "eight", "eighteen", "eighty", "eleven", "eighth", "eighths",
-					 "eleventh", "eighteenth", "eightieth", NULL };
-	static const char *const f[] = { "four", "five", "fourteen", "fifteen", "forty", "fifty",
-					 "fourth", "fourths", "fifth", "fifths", "first", "fourteenth",
-					 "fifteenth", "fortieth", "fiftieth", "fourty", NULL };
-	static const char *const h[] = { "hundred", "hundreds", "half", "halves", "halved", "halving",
-					 "hundredth", "hundredths", NULL };
-	static const char *const m[] = { "million", "millions", "millionth", "minus", NULL };
-	static const char *const b[] = { "billion", "billions", NULL };
-	static const char *const nn[] = { "nine", "nineteen", "ninety", "ninth", "ninths", "nought",
-					  "naught", "nineteenth", "ninetieth", "negative", NULL };
-	static const char *const o[] = { "one", NULL };
-	static const char *const q[] = { "quarter", "quarters", "quadruple", "quadrupled", NULL };
-	static const char *const s[] = { "six", "seven", "sixteen", "seventeen", "sixty", "seventy",
-					 "sixth", "sixths", "seventh", "sevenths", "second", "sixteenth",
-					 "seventeenth", "sixtieth", "seventieth", NULL };
-	static const char *const t[] = { "two", "three", "ten", "twelve", "thirteen", "twenty", "thirty",
-					 "thousand", "thousands", "trillion", "trillions", "third", "thirds",
-					 "tenth", "tenths", "twelfth", "thirteenth", "twentieth", "thirtieth",
-					 "twice", "triple", "tripled", "treble", "trebled", "tens",
-					 "thousandth", "thousandths", NULL };
-	static const char *const z[] = { "zero", NULL };
-	const char *const *list = a;
+	size_t slot;
 
 	if (n < 3 || n > 12)
 		return 0;
-	switch (w[0]) {
-	case 'b': list = b; break;
-	case 'c': list = c; break;
-	case 'd': list = d; break;
-	case 'e': list = e; break;
-	case 'f': list = f; break;
-	case 'h': list = h; break;
-	case 'm': list = m; break;
-	case 'n': list = nn; break;
-	case 'o': list = o; break;
-	case 'q': list = q; break;
-	case 's': list = s; break;
-	case 't': list = t; break;
-	case 'z': list = z; break;
-	default: return 0;
-	}
-	if (in_list(w, list))
-		return 1;
-	/* "threefold", "tenfold" */
-	if (n > 6 && strcmp(w + n - 4, "fold") == 0) {
-		char head[16];
-
-		memcpy(head, w, n - 4);
-		head[n - 4] = '\0';
-		return number_word(head, n - 4) || strcmp(head, "two") == 0 || strcmp(head, "ten") == 0;
-	}
+	for (slot = word_key_slot(key); e->anchor_word[slot]; slot = (slot + 1) & (ANCHOR_WORD_SLOTS - 1))
+		if (e->anchor_word[slot] == key)
+			return 1;
+	if (n > 6 && (key & ((1u << 20) - 1)) == WORD_KEY_FOLD)
+		return number_word(e, key >> 20, n - 4);
 	return 0;
 }
 
@@ -137,11 +131,11 @@ static const unsigned char word_initial[256] = {
  * costs, so it looks at each byte once and at whole words only when their
  * first letter could start a number word.
  */
-static size_t next_anchor(const char *text, size_t len, size_t from)
+static size_t next_anchor(const struct fc_engine *e, const char *text, size_t len, size_t from)
 {
 	const unsigned char *u = (const unsigned char *)text;
 	size_t i = from, k;
-	char w[16];
+	uint64_t key;
 
 	while (i < len) {
 		unsigned c = u[i];
@@ -149,14 +143,12 @@ static size_t next_anchor(const char *text, size_t len, size_t from)
 		if (c >= '0' && c <= '9')
 			return i;
 		if (word_initial[c] && (i == 0 || !is_alpha(u[i - 1]))) {
+			key = 0;
 			for (k = 0; i + k < len && is_alpha(u[i + k]); k++)
-				if (k < sizeof(w) - 1)
-					w[k] = (char)lower(u[i + k]);
-			if (k >= 3 && k < sizeof(w)) {
-				w[k] = '\0';
-				if (number_word(w, k))
-					return i;
-			}
+				if (k < 12)
+					key = key * 32 + (uint64_t)(lower(u[i + k]) - 'a' + 1);
+			if (number_word(e, key, k))
+				return i;
 			i += k ? k : 1;
 			continue;
 		}
@@ -1160,7 +1152,7 @@ int fc_scan_internal(struct fc_engine *e, const char *text, size_t len,
 		goto out;
 	if (!fc_utf8_valid(text, len))
 		text = copy = valid_copy(text, len);
-	while ((p = next_anchor(text, len, pos)) < len) {
+	while ((p = next_anchor(e, text, len, pos)) < len) {
 		if (p >= line_end) {
 			const char *nl = memchr(text + p, '\n', len - p);
 

@@ -1620,6 +1620,7 @@ int fc_engine_load(const char *datadir, const char *packdir,
 	    (rc = build(&L, 1, &e->qual_rule, &e->nqual)))
 		goto out;
 	needs_index(e);
+	fc_anchor_words_init(e);
 	e->starters = fc_xcalloc(STARTER_SLOTS, sizeof(*e->starters));
 	e->starter_mask = fc_xcalloc((size_t)STARTER_SLOTS * e->mw, sizeof(*e->starter_mask));
 	e->all_mask = fc_xcalloc(e->mw, sizeof(*e->all_mask));
