@@ -93,6 +93,12 @@ struct rule {
 	uint64_t *needs_bits;
 	size_t nneedgroups;
 	size_t need_bit;		/* its groups' bits in the engine's needs index */
+	/*
+	 * "after": words or signs of which one must stand right after the
+	 * number at the anchor (or inside it), as hashes; nafter 0: no test.
+	 */
+	uint64_t *after;
+	size_t nafter;
 	int behind;			/* has a positive lookbehind: a word alone cannot rule it out */
 };
 
@@ -160,6 +166,7 @@ struct fc_engine {
 	char **files;			/* paths, owned here; rules point into them */
 	size_t nfiles;
 	uint64_t anchor_word[ANCHOR_WORD_SLOTS];	/* number words, packed: see figure.c */
+	uint64_t number_part[ANCHOR_WORD_SLOTS];	/* and every other word a number may hold */
 	struct starter *starters;	/* STARTER_SLOTS entries */
 	size_t nstarters;
 };

@@ -76,6 +76,14 @@ static const char *const number_words[] = {
 	"zero",
 };
 
+/* Other words a number may hold: scales, abbreviations, ordinal endings, joining words. */
+static const char *const number_parts[] = {
+	"a", "an", "and", "of", "point", "nil", "plus", "lakh", "lakhs", "crore", "crores",
+	"k", "m", "b", "g", "bn", "mn", "tn", "trn", "bln", "mln", "tln", "mil", "mm",
+	"dz", "dzs", "doz", "dozs", "st", "nd", "rd", "th", "fold",
+	"twelfths", "twentieths", "thirtieths", "millionths",
+};
+
 #define WORD_KEY_FOLD ((((uint64_t)6 * 32 + 15) * 32 + 12) * 32 + 4)	/* "fold" */
 
 static size_t word_key_slot(uint64_t key)
@@ -83,20 +91,40 @@ static size_t word_key_slot(uint64_t key)
 	return (size_t)((key * 0x9E3779B97F4A7C15ull) >> 32) & (ANCHOR_WORD_SLOTS - 1);
 }
 
+static void word_table_add(uint64_t *table, const char *w)
+{
+	uint64_t key;
+	size_t slot;
+
+	for (key = 0; *w; w++)
+		key = key * 32 + (uint64_t)(*w - 'a' + 1);
+	for (slot = word_key_slot(key); table[slot]; slot = (slot + 1) & (ANCHOR_WORD_SLOTS - 1))
+		;
+	table[slot] = key;
+}
+
+static int word_table_has(const uint64_t *table, uint64_t key)
+{
+	size_t slot;
+
+	for (slot = word_key_slot(key); table[slot]; slot = (slot + 1) & (ANCHOR_WORD_SLOTS - 1))
+		if (table[slot] == key)
+			return 1;
+	return 0;
+}
+
 void fc_anchor_words_init(struct fc_engine *e)
 {
-	size_t i, slot;
-	const char *w;
-	uint64_t key;
+	size_t i;
 
 	memset(e->anchor_word, 0, sizeof(e->anchor_word));
+	memset(e->number_part, 0, sizeof(e->number_part));
 	for (i = 0; i < sizeof(number_words) / sizeof(number_words[0]); i++) {
-		for (key = 0, w = number_words[i]; *w; w++)
-			key = key * 32 + (uint64_t)(*w - 'a' + 1);
-		for (slot = word_key_slot(key); e->anchor_word[slot]; slot = (slot + 1) & (ANCHOR_WORD_SLOTS - 1))
-			;
-		e->anchor_word[slot] = key;
+		word_table_add(e->anchor_word, number_words[i]);
+		word_table_add(e->number_part, number_words[i]);
 	}
+	for (i = 0; i < sizeof(number_parts) / sizeof(number_parts[0]); i++)
+		word_table_add(e->number_part, number_parts[i]);
 }
 
 /*
@@ -105,13 +133,10 @@ void fc_anchor_words_init(struct fc_engine *e)
  */
 static int number_word(const struct fc_engine *e, uint64_t key, size_t n)
 {
-	size_t slot;
-
 	if (n < 3 || n > 12)
 		return 0;
-	for (slot = word_key_slot(key); e->anchor_word[slot]; slot = (slot + 1) & (ANCHOR_WORD_SLOTS - 1))
-		if (e->anchor_word[slot] == key)
-			return 1;
+	if (word_table_has(e->anchor_word, key))
+		return 1;
 	if (n > 6 && (key & ((1u << 20) - 1)) == WORD_KEY_FOLD)
 		return number_word(e, key >> 20, n - 4);
 	return 0;
@@ -1077,6 +1102,94 @@ static int needs_met(const struct fc_engine *e, const struct rule *r, struct nea
 }
 
 /*
+ * The words and signs from the number at p up to the first one after it,
+ * for rules' "after": every token of the number's longest possible
+ * reading (digits, number words, scales, "and", "a", "of", ordinal
+ * endings, vulgar fractions, with spaces, hyphens, commas, dots, slashes
+ * and apostrophes between) and then the first other token, as hashes.
+ * Whatever the rule's number turns out to be, the token after it is
+ * among them.  n (size_t)-1: too many to tell, any rule may match.
+ */
+#define AFTER_TOKENS 48
+
+struct after {
+	size_t at;			/* the number; (size_t)-1 if none */
+	size_t n;
+	uint64_t h[AFTER_TOKENS];
+};
+
+static int number_glue(const unsigned char *u, size_t k)
+{
+	if (k == 1)
+		return is_space(u[0]) || u[0] == '-' || u[0] == ',' || u[0] == '.' || u[0] == '/' ||
+		       u[0] == '\'';
+	/* no-break, thin and narrow no-break space, right quote, minus sign */
+	return (k == 2 && u[0] == 0xC2 && u[1] == 0xA0) ||
+	       (k == 3 && u[0] == 0xE2 && u[1] == 0x80 &&
+		(u[2] == 0x89 || u[2] == 0xAF || u[2] == 0x99)) ||
+	       (k == 3 && u[0] == 0xE2 && u[1] == 0x88 && u[2] == 0x92);
+}
+
+static int number_token(const struct fc_engine *e, const unsigned char *u, size_t k)
+{
+	uint64_t key = 0;
+	size_t i;
+
+	if (u[0] >= '0' && u[0] <= '9')
+		return 1;
+	if ((k == 2 && u[0] == 0xC2 && u[1] >= 0xBC && u[1] <= 0xBE) ||
+	    (k == 3 && u[0] == 0xE2 && u[1] == 0x85 && u[2] >= 0x90 && u[2] <= 0x9E))
+		return 1;
+	if (!is_alpha(u[0]) || k > 12)
+		return 0;
+	for (i = 0; i < k; i++)
+		key = key * 32 + (uint64_t)(lower(u[i]) - 'a' + 1);
+	return word_table_has(e->number_part, key) || number_word(e, key, k);
+}
+
+static void after_build(const struct fc_engine *e, struct after *af, const char *text, size_t le,
+			size_t p)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	size_t i = p, k;
+
+	af->at = p;
+	af->n = 0;
+	while (i < le) {
+		k = fc_token_len(text + i, le - i);
+		if (!is_space(u[i])) {
+			if (af->n == AFTER_TOKENS) {
+				af->n = (size_t)-1;
+				return;
+			}
+			af->h[af->n++] = fc_token_hash(text + i, k);
+		}
+		if (!number_glue(u + i, k) && !number_token(e, u + i, k))
+			return;
+		i += k;
+	}
+}
+
+/* Does one of the words r wants after its number follow the number at p? */
+static int after_met(const struct fc_engine *e, const struct rule *r, struct after *af,
+		     const char *text, size_t le, size_t p)
+{
+	size_t i, j;
+
+	if (!r->nafter)
+		return 1;
+	if (af->at != p)
+		after_build(e, af, text, le, p);
+	if (af->n == (size_t)-1)
+		return 1;
+	for (i = 0; i < af->n; i++)
+		for (j = 0; j < r->nafter; j++)
+			if (af->h[i] == r->after[j])
+				return 1;
+	return 0;
+}
+
+/*
  * Try the rules of set, in priority order, anchored at
  * start; the first that matches settles the start.  Its match must take in
  * the number at p, else the start is given up.  An ignore rule consumes
@@ -1086,7 +1199,8 @@ static int needs_met(const struct fc_engine *e, const struct rule *r, struct nea
  * was settled, 0 if not, -1 on a PCRE2 error (err set).
  */
 static int try_rules(struct fc_engine *e, const char *text, size_t ls, size_t end, size_t start,
-		     size_t p, const uint64_t *set, struct near *nr, struct fc_figure_list *out,
+		     size_t p, const uint64_t *set, struct near *nr, struct after *af,
+		     struct fc_figure_list *out,
 		     size_t *pos, int *limited, struct fc_explain *x, struct fc_error *err)
 {
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(e->md);
@@ -1101,7 +1215,7 @@ static int try_rules(struct fc_engine *e, const char *text, size_t ls, size_t en
 		if (!(set[j / 64] >> (j % 64) & 1))
 			continue;
 		r = &e->rules[e->fig_rule[j]];
-		if (!needs_met(e, r, nr, text, ls, end, p))
+		if (!needs_met(e, r, nr, text, ls, end, p) || !after_met(e, r, af, text, end, p))
 			continue;
 		m = pcre2_match(r->code, (PCRE2_SPTR)text, end, start, PCRE2_NO_UTF_CHECK,
 				e->md, e->mctx);
@@ -1143,9 +1257,12 @@ int fc_scan_internal(struct fc_engine *e, const char *text, size_t len,
 	size_t st[BACK_TOKENS + 4];
 	const uint64_t *sets[BACK_TOKENS + 4];
 	struct near *nr = fc_xmalloc(sizeof(*nr) + e->need_gw * sizeof(nr->have[0]));
+	struct after af;
 	int rc = FC_OK, done;
 
 	nr->at = (size_t)-1;
+	af.at = (size_t)-1;
+	af.n = 0;
 	if (limited)
 		*limited = 0;
 	if (!text || !len)
@@ -1164,8 +1281,8 @@ int fc_scan_internal(struct fc_engine *e, const char *text, size_t len,
 		nst = start_points(e, text, pos > line_start ? pos : line_start, p, line_end, st, sets);
 		done = 0;
 		for (k = 0; k < nst && !done; k++) {
-			done = try_rules(e, text, line_start, line_end, st[k], p, sets[k], nr, out, &pos,
-					 limited, x, err);
+			done = try_rules(e, text, line_start, line_end, st[k], p, sets[k], nr, &af, out,
+					 &pos, limited, x, err);
 			if (done < 0) {
 				rc = FC_ESYS;
 				goto out;

@@ -559,7 +559,7 @@ static int define_block(struct loader *L, struct fc_buf *out)
 
 static const char *const rule_keys[] = {
 	"match", "unit", "ignore", "qualifier", "period", "value", "priority",
-	"example", "expect", "date", "attach", "currency", "note", "needs", NULL,
+	"example", "expect", "date", "attach", "currency", "note", "needs", "after", NULL,
 };
 
 static int is_key(const char *w, size_t n)
@@ -896,6 +896,25 @@ static int rule_key(struct loader *L, struct rule *r, const char *key, size_t kn
 		r->needs_end[g] = r->nneeds;
 		if (r->needs_end[g] == (g ? r->needs_end[g - 1] : 0))
 			r->nneedgroups--;	/* an empty line asks for nothing */
+	} else if (IS("after")) {
+		const char *q = val;
+		size_t n;
+
+		while (*q) {
+			while (*q == ' ' || *q == '\t')
+				q++;
+			if (!*q)
+				break;
+			for (n = 0; q[n] && q[n] != ' ' && q[n] != '\t'; n++)
+				;
+			if (fc_token_len(q, n) != n)
+				return fc_error_set(L->err, FC_EDATA,
+						    "cannot load rules '%s': line %d: after '%.*s': not one word or sign",
+						    file, line, (int)n, q);
+			r->after = fc_xrealloc(r->after, (r->nafter + 1) * sizeof(*r->after));
+			r->after[r->nafter++] = fc_token_hash(q, n);
+			q += n;
+		}
 	} else if (IS("note")) {
 		/* free text for readers */
 	}
@@ -1556,6 +1575,7 @@ void fc_engine_free(struct fc_engine *e)
 		free(r->ex);
 		free(r->needs);
 		free(r->needs_end);
+		free(r->after);
 		free(r->needs_bits);
 	}
 	free(e->rules);
