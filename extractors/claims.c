@@ -27,6 +27,9 @@ struct fc_extractor {
 	pcre2_code *predicate_re;	/* "turnout was 70%", "a turnout of 75 per cent" */
 	pcre2_code *poss_total_re;	/* "of its 120" */
 	pcre2_code *apposed_re;
+	pcre2_code *quote_after_re;	/* '" managing director X said', '" said X' */
+	pcre2_code *quote_before_re;	/* 'X said: "' */
+	pcre2_code *first_person_re;	/* "we", "our", "us" */
 	pcre2_code *duration_of_re;	/* "half of that time" */
 	pcre2_code *appos_lead_re;	/* "biggest, the " between ranks and names */
 	pcre2_code *appos_join_re;	/* ", " or " and " between names */		/* "N things, or 35 per cent", "N things – 88.5 per cent" */
@@ -84,6 +87,9 @@ int fc_extractor_new(const char *datadir, const char *packdir,
 	    !(x->appos_lead_re = re("^(?:\\s+[\\w-]+){0,2}\\s*,\\s+(?:the\\s+)?$", err)) ||
 	    !(x->appos_join_re = re("^(?:\\s*,)?\\s+(?:and\\s+)?(?:the\\s+)?$|^\\s*,\\s*$", err)) ||
 	    !(x->duration_of_re = re("^\\s+of\\s+(?:that|the|this|its|their|his|her|our)\\s+(?:time|years?|period|months?|weeks?|days?|decades?|hours?)\\b", err)) ||
+	    !(x->quote_after_re = re("[,.]?\\s*(?:(said|says|added|adds|told\\s+\\w+)\\s+|([^\"“”\\n.]{1,80}?)\\s+(?:said|says|added|adds|told|tells|explained|insisted|claimed|argued|warned|wrote|tweeted)\\b)", err)) ||
+	    !(x->quote_before_re = re("\\b(?:said|says|added|adds|told\\s+(?:\\w+\\s+){0,3}?|tells\\s+(?:\\w+\\s+){0,3}?|wrote|writes|tweeted|insisted|warned|declared)\\s*[:,]?\\s*$", err)) ||
+	    !(x->first_person_re = re("(?i:\\b(?:we|our|us|ours)\\b)", err)) ||
 	    !(x->apposed_re = re("^[^.;:!?]*(?:,\\s*(?:or|that\\s+is|i\\.e\\.)|\\s[–—-]|\\()\\s*$", err)) ||
 	    !(x->part_of_re = re("^\\s+(?:of|out\\s+of)\\s+(?:(?:the|its|their|our|his|her|all)\\s+)?$", err)))
 		goto fail;
@@ -114,6 +120,9 @@ void fc_extractor_free(struct fc_extractor *x)
 	pcre2_code_free(x->poss_of_re);
 	pcre2_code_free(x->predicate_re);
 	pcre2_code_free(x->apposed_re);
+	pcre2_code_free(x->quote_after_re);
+	pcre2_code_free(x->quote_before_re);
+	pcre2_code_free(x->first_person_re);
 	pcre2_code_free(x->duration_of_re);
 	pcre2_code_free(x->appos_lead_re);
 	pcre2_code_free(x->appos_join_re);
@@ -246,6 +255,17 @@ static int figure_between(const struct fc_figure_list *fl, size_t self,
 			return 1;
 	return 0;
 }
+
+/* A quotation and the actor it is attributed to (NULL if none is found). */
+struct quote {
+	size_t start, end;		/* the quoted words, marks excluded */
+	const struct fc_actor *speaker;
+};
+
+struct quotes {
+	struct quote *v;
+	size_t n, cap;
+};
 
 struct link {
 	const struct fc_actor *subject, *object, *speaker;
@@ -632,6 +652,33 @@ static const struct fc_metric *metric_for(struct fc_extractor *x, const char *t,
 			 &para, 1, SIZE_MAX);
 }
 
+/*
+ * A figure in quoted words is asserted by the speaker of the quotation; the
+ * speaker's "we" and "our" are the actor they speak for ("We employ 1,500
+ * drivers," the managing director said: the company employs them).
+ */
+static void quoted(struct fc_extractor *x, const char *t, const struct fc_span *s,
+		   const struct quote *q, const struct fc_figure *f,
+		   const struct fc_metric *m, struct link *l)
+{
+	const struct fc_actor *sp = q->speaker, *who;
+	size_t a = q->start > s->start ? q->start : s->start;
+	size_t b = q->end < s->end ? q->end : s->end;
+
+	if (!l->speaker)
+		l->speaker = sp;
+	if (l->subject || !m || l->speaker != sp)
+		return;
+	who = sp->member_of ? fc_pack_actor(x->pack, sp->member_of) :
+		strcmp(sp->kind, "person") != 0 ? sp : NULL;
+	if (who && fc_metric_takes(m, who) && b > a &&
+	    pcre2_match(x->first_person_re, (PCRE2_SPTR)t, b, a, 0, x->md, NULL) >= 0) {
+		l->subject = who;
+		l->rule = "link.we";
+	}
+	(void)f;
+}
+
 static void fill_claim(struct fc_claim *c, const char *t, const struct fc_span *s,
 		       size_t si, const struct fc_figure *f, const struct link *l,
 		       const struct fc_metric *m, const char *speaker,
@@ -672,6 +719,115 @@ static void fill_claim(struct fc_claim *c, const char *t, const struct fc_span *
 		fc_buf_printf(&b, "%s+%s", c->rule, l->rule);
 		free(c->rule);
 		c->rule = fc_buf_detach(&b, NULL);
+	}
+}
+
+/* Length of an opening quotation mark at t[i], else 0. */
+static size_t open_mark(const char *t, size_t i, size_t len)
+{
+	if (i + 3 <= len && memcmp(t + i, "\xE2\x80\x9C", 3) == 0)
+		return 3;
+	if (t[i] == '"' && (i == 0 || t[i - 1] == ' ' || t[i - 1] == '\n' ||
+			    t[i - 1] == '(' || t[i - 1] == '\t'))
+		return 1;
+	return 0;
+}
+
+/* Length of a closing quotation mark at t[i], else 0. */
+static size_t close_mark(const char *t, size_t i, size_t len)
+{
+	if (i + 3 <= len && memcmp(t + i, "\xE2\x80\x9D", 3) == 0)
+		return 3;
+	return t[i] == '"';
+}
+
+/* The last actor mention inside [a, b), or NULL. */
+static const struct fc_actor *actor_in(const struct fc_mentions *m, size_t a,
+				       size_t b)
+{
+	const struct fc_actor *who = NULL;
+	size_t i;
+
+	for (i = 0; i < m->n && m->v[i].start < b; i++)
+		if (m->v[i].start >= a && m->v[i].end <= b && m->v[i].actor)
+			who = m->v[i].actor;
+	return who;
+}
+
+/* The last person named before offset b. */
+static const struct fc_actor *person_before(const struct fc_mentions *m, size_t b)
+{
+	const struct fc_actor *who = NULL;
+	size_t i;
+
+	for (i = 0; i < m->n && m->v[i].end <= b; i++)
+		if (m->v[i].actor && strcmp(m->v[i].actor->kind, "person") == 0)
+			who = m->v[i].actor;
+	return who;
+}
+
+/*
+ * Quotations within paragraphs, each attributed where the text says who
+ * spoke: after it ('," managing director Gideon Ashcombe-Prill said',
+ * '," said Mr Smith', '," she said') or before it ('Vantrell told the
+ * crowd: "').  A quotation left open runs to the end of its paragraph.
+ */
+static void find_quotes(struct fc_extractor *x, const char *t, size_t len,
+			const struct fc_mentions *m, struct quotes *out)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+	size_t i = 0, ol, cl = 0, j;
+
+	while (i < len) {
+		struct quote q = { 0, 0, NULL };
+		size_t a, end;
+
+		if (!(ol = open_mark(t, i, len))) {
+			i++;
+			continue;
+		}
+		q.start = i + ol;
+		cl = 0;
+		for (j = q.start; j < len; j++) {
+			if (t[j] == '\n' && j + 1 < len && t[j + 1] == '\n')
+				break;
+			if ((cl = close_mark(t, j, len)))
+				break;
+		}
+		q.end = end = j;
+		if (j < len && cl && pcre2_match(x->quote_after_re, (PCRE2_SPTR)t,
+						 len, j + cl, PCRE2_ANCHORED, x->md,
+						 NULL) >= 0) {
+			if (ov[2] != PCRE2_UNSET) {	/* '" said Mr Smith' */
+				size_t k;
+
+				for (k = 0; k < m->n; k++)
+					if (m->v[k].start == ov[1] && m->v[k].actor)
+						q.speaker = m->v[k].actor;
+			} else if (ov[5] - ov[4] <= 3 &&
+				   (memcmp(t + ov[4], "he", 2) == 0 ||
+				    memcmp(t + ov[4], "she", 3) == 0)) {
+				q.speaker = person_before(m, i);
+			} else {
+				q.speaker = actor_in(m, ov[4], ov[5]);
+			}
+		}
+		a = i > 160 ? i - 160 : 0;
+		if (!q.speaker && pcre2_match(x->quote_before_re, (PCRE2_SPTR)(t + a),
+					      i - a, 0, 0, x->md, NULL) >= 0) {
+			size_t verb = a + ov[0], from = verb > 100 ? verb - 100 : 0;
+
+			for (j = verb; j > from && t[j - 1] != '.' && t[j - 1] != '\n'; j--)
+				;
+			q.speaker = actor_in(m, j, verb);
+		}
+		if (out->n == out->cap) {
+			out->cap = out->cap ? out->cap * 2 : 8;
+			out->v = fc_xrealloc(out->v, out->cap * sizeof(*out->v));
+		}
+		out->v[out->n++] = q;
+		/* Past the closing mark, or past the paragraph break. */
+		i = end < len ? end + (cl ? cl : 1) : len;
 	}
 }
 
@@ -719,7 +875,8 @@ int fc_extract_segment(struct fc_extractor *x, const struct fc_seg_in *in,
 {
 	const struct fc_actor *prev_person = NULL;
 	const char *speaker = in->outlet;
-	size_t si, fi = 0;
+	struct quotes qs = { NULL, 0, 0 };
+	size_t si, fi = 0, qi = 0, *mstart;
 	int rc;
 
 	if (in->kind && strcmp(in->kind, "comment") == 0)
@@ -729,13 +886,18 @@ int fc_extract_segment(struct fc_extractor *x, const struct fc_seg_in *in,
 				 &out->figures, &out->limited, err)))
 		return rc;
 	merge_split_figures(&out->sentences, &out->figures);
+	mstart = fc_xcalloc(out->sentences.n + 1, sizeof(*mstart));
+	for (si = 0; si < out->sentences.n; si++) {
+		mstart[si] = out->mentions.n;
+		find_mentions(x, in->text, &out->sentences.v[si], si, &out->mentions);
+	}
+	mstart[si] = out->mentions.n;
+	find_quotes(x, in->text, in->len, &out->mentions, &qs);
 	for (si = 0; si < out->sentences.n; si++) {
 		const struct fc_span *s = &out->sentences.v[si];
-		size_t m0 = out->mentions.n, m1, first_claim = out->claims.n, k;
+		size_t m0 = mstart[si], m1 = mstart[si + 1], first_claim = out->claims.n, k;
 		const struct fc_actor *first_person = NULL;
 
-		find_mentions(x, in->text, s, si, &out->mentions);
-		m1 = out->mentions.n;
 		for (; fi < out->figures.n && out->figures.v[fi].start < s->start; fi++)
 			;
 		for (; fi < out->figures.n && out->figures.v[fi].start < s->end; fi++) {
@@ -781,6 +943,10 @@ int fc_extract_segment(struct fc_extractor *x, const struct fc_seg_in *in,
 				       inherit);
 			link_figure(x, in->text, s, &out->mentions, m0, m1,
 				    &out->figures, fi, prev_person, m, &l);
+			while (qi < qs.n && qs.v[qi].end <= f->start)
+				qi++;
+			if (qi < qs.n && qs.v[qi].start <= f->start && qs.v[qi].speaker)
+				quoted(x, in->text, s, &qs.v[qi], f, m, &l);
 			fill_claim(fc_claim_vec_push(&out->claims), in->text, s,
 				   si, f, &l, m, l.speaker ? l.speaker->name : speaker,
 				   in->ref_date);
@@ -919,5 +1085,7 @@ next_group:
 		if (first_person)
 			prev_person = first_person;
 	}
+	free(mstart);
+	free(qs.v);
 	return FC_OK;
 }

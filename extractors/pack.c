@@ -83,7 +83,7 @@ static int actor_row(struct fc_pack *p, char **f, size_t n, const char *file,
 
 	if (n < 3 || !*f[0] || !*f[2])
 		return fc_error_set(err, FC_EDATA,
-				    "cannot load pack '%s': line %d: expected id, kind, name, aliases",
+				    "cannot load pack '%s': line %d: expected id, kind, name[, aliases[, member_of]]",
 				    file, line);
 	p->actors = fc_xrealloc(p->actors, (p->nactors + 1) * sizeof(*p->actors));
 	a = &p->actors[p->nactors++];
@@ -93,6 +93,8 @@ static int actor_row(struct fc_pack *p, char **f, size_t n, const char *file,
 	a->name = fc_xstrdup(f[2]);
 	a->aliases = fc_xmalloc(sizeof(char *));
 	a->aliases[a->nalias++] = fc_xstrdup(f[2]);
+	if (n > 4 && *f[4])
+		a->member_of = fc_xstrdup(f[4]);
 	if (n < 4)
 		return FC_OK;
 	al = f[3];
@@ -250,6 +252,20 @@ out:
 	return rc;
 }
 
+/* Every member_of names an actor of the pack. */
+static int check_members(const struct fc_pack *p, struct fc_error *err)
+{
+	size_t i;
+
+	for (i = 0; i < p->nactors; i++)
+		if (p->actors[i].member_of &&
+		    !fc_pack_actor(p, p->actors[i].member_of))
+			return fc_error_set(err, FC_EDATA,
+					    "cannot load pack '%s/actors.tsv': actor '%s': member_of '%s' is not an actor",
+					    p->dir, p->actors[i].id, p->actors[i].member_of);
+	return FC_OK;
+}
+
 int fc_pack_load(const char *dir, struct fc_pack **out, struct fc_error *err)
 {
 	struct fc_pack *p = fc_xcalloc(1, sizeof(*p));
@@ -263,7 +279,7 @@ int fc_pack_load(const char *dir, struct fc_pack **out, struct fc_error *err)
 		    (rc = load_tsv(p, "metrics.tsv", metric_row, err)) ||
 		    (rc = load_tsv(p, "reference.tsv", ref_row, err)) ||
 		    (rc = load_tsv(p, "sources.tsv", source_row, err)) ||
-		    (rc = build_alias_re(p, err))) {
+		    (rc = build_alias_re(p, err)) || (rc = check_members(p, err))) {
 			fc_pack_free(p);
 			return rc;
 		}
@@ -282,6 +298,7 @@ void fc_pack_free(struct fc_pack *p)
 		free(p->actors[i].id);
 		free(p->actors[i].kind);
 		free(p->actors[i].name);
+		free(p->actors[i].member_of);
 		for (j = 0; j < p->actors[i].nalias; j++)
 			free(p->actors[i].aliases[j]);
 		free(p->actors[i].aliases);

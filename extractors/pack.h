@@ -11,6 +11,7 @@
 
 struct fc_actor {
 	char *id, *kind, *name;
+	char *member_of;	/* id of the organisation a person speaks for, or NULL */
 	char **aliases;		/* the name itself is alias 0 */
 	size_t nalias;
 };

@@ -44,6 +44,19 @@ static void test_labour_actors(void **state)
 	assert_null(alias(p, "Smithers"));
 	assert_null(alias(p, "corbyn"));	/* case as written */
 	assert_non_null(fc_pack_actor(p, "akehurst"));
+	assert_null(fc_pack_actor(p, "corbyn")->member_of);
+	fc_pack_free(p);
+}
+
+/* A person speaks for the actor named in the fifth column. */
+static void test_member_of(void **state)
+{
+	struct fc_pack *p = load("corpus/strike-2026/pack");
+
+	(void)state;
+	assert_string_equal(fc_pack_actor(p, "vantrell")->member_of, "urdw");
+	assert_string_equal(fc_pack_actor(p, "ashcombe_prill")->member_of, "tvt");
+	assert_null(fc_pack_actor(p, "tvt")->member_of);
 	fc_pack_free(p);
 }
 
@@ -148,6 +161,11 @@ static void test_errors(void **state)
 	assert_int_equal(fc_pack_load(dir, &p, &err), FC_EDATA);
 	assert_non_null(strstr(err.msg, "value 'lots' is not a number"));
 	unlink(path);
+	snprintf(path, sizeof(path), "%s/actors.tsv", dir);
+	write_file(path, "smith\tperson\tOwen Smith\tSmith\tnobody\n");
+	assert_int_equal(fc_pack_load(dir, &p, &err), FC_EDATA);
+	assert_non_null(strstr(err.msg, "actor 'smith': member_of 'nobody' is not an actor"));
+	unlink(path);
 	/* An empty directory is an empty pack, not an error. */
 	assert_int_equal(fc_pack_load(dir, &p, &err), FC_OK);
 	assert_int_equal(p->nactors, 0);
@@ -159,6 +177,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_labour_actors),
+		cmocka_unit_test(test_member_of),
 		cmocka_unit_test(test_alias_pattern),
 		cmocka_unit_test(test_metrics),
 		cmocka_unit_test(test_sources),
