@@ -1,6 +1,7 @@
 /* claims.c - the claim layer: figures linked to actors, metrics, speakers and periods. */
 #include "claims.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -9,6 +10,8 @@
 
 /* How far (bytes) a subject may stand from its figure. */
 #define LINK_WINDOW 90
+/* How many earlier claims of a document a bare figure may echo. */
+#define ECHO_WINDOW 4096
 
 struct fc_extractor {
 	struct fc_engine *engine;
@@ -26,13 +29,18 @@ struct fc_extractor {
 	pcre2_code *poss_of_re;		/* "the union's claim of 9 per cent" */
 	pcre2_code *predicate_re;	/* "turnout was 70%", "a turnout of 75 per cent" */
 	pcre2_code *poss_total_re;	/* "of its 120" */
-	pcre2_code *apposed_re;
+	pcre2_code *apposed_re;		/* "N things, or 35 per cent", "N things – 88.5 per cent" */
 	pcre2_code *quote_after_re;	/* '" managing director X said', '" said X' */
 	pcre2_code *quote_before_re;	/* 'X said: "' */
 	pcre2_code *first_person_re;	/* "we", "our", "us" */
 	pcre2_code *duration_of_re;	/* "half of that time" */
 	pcre2_code *appos_lead_re;	/* "biggest, the " between ranks and names */
-	pcre2_code *appos_join_re;	/* ", " or " and " between names */		/* "N things, or 35 per cent", "N things – 88.5 per cent" */
+	pcre2_code *appos_join_re;	/* ", " or " and " between names */
+	pcre2_code *poss_pred_re;	/* "the Harbour Party's vote share rose 6.5 points" */
+	pcre2_code *it_re;		/* "71 per cent opposed it" */
+	pcre2_code *negated_re;		/* "not one councillor" */
+	pcre2_code *generic_noun_re;	/* "three times the size of", "the number" */
+	pcre2_code *sum_re;		/* "781 plus 97 is " before a figure */
 	pcre2_match_data *md;
 };
 
@@ -91,6 +99,11 @@ int fc_extractor_new(const char *datadir, const char *packdir,
 	    !(x->quote_before_re = re("\\b(?:said|says|added|adds|told\\s+(?:\\w+\\s+){0,3}?|tells\\s+(?:\\w+\\s+){0,3}?|wrote|writes|tweeted|insisted|warned|declared)\\s*[:,]?\\s*$", err)) ||
 	    !(x->first_person_re = re("(?i:\\b(?:we|our|us|ours)\\b)", err)) ||
 	    !(x->apposed_re = re("^[^.;:!?]*(?:,\\s*(?:or|that\\s+is|i\\.e\\.)|\\s[–—-]|\\()\\s*$", err)) ||
+	    !(x->poss_pred_re = re("^\\s+(?:[\\w-]+\\s+){1,3}(?:has\\s+|had\\s+|have\\s+)?(?:risen|rose|rises|fallen|fell|falls|grew|grown|grows|dropped|drops|increased|decreased|climbed|slipped|narrowed|widened|shrank|shrunk|jumped|was|is|were|are|stood\\s+at|stands\\s+at|reached|totalled|totals)(?:\\s+(?:by|to|from))?\\s+$", err)) ||
+	    !(x->it_re = re("^(?:\\s+[\\w-]+){1,2}\\s+(?:it|them)\\b(?!\\s+(?:is|was|were|are|has|had|would|will)\\b)", err)) ||
+	    !(x->negated_re = re("(?i:\\bnot\\s+)$", err)) ||
+	    !(x->generic_noun_re = re("^(?:the\\s+)?(?:size|number|total|figure|level|amount|count)\\b(?!\\s+of\\s+(?!(?:the|that|this|last|its|their|his|her)\\b))", err)) ||
+	    !(x->sum_re = re("(?:\\bplus\\b|\\+|\\band\\b)\\s*[\\d,.]+\\s*(?:is|are|makes|make|equals|=|gives)\\s+(?:not\\s+|only\\s+|just\\s+)?$", err)) ||
 	    !(x->part_of_re = re("^\\s+(?:of|out\\s+of)\\s+(?:(?:the|its|their|our|his|her|all)\\s+)?$", err)))
 		goto fail;
 	x->md = pcre2_match_data_create(16, NULL);
@@ -127,6 +140,11 @@ void fc_extractor_free(struct fc_extractor *x)
 	pcre2_code_free(x->appos_lead_re);
 	pcre2_code_free(x->appos_join_re);
 	pcre2_code_free(x->poss_total_re);
+	pcre2_code_free(x->poss_pred_re);
+	pcre2_code_free(x->it_re);
+	pcre2_code_free(x->negated_re);
+	pcre2_code_free(x->generic_noun_re);
+	pcre2_code_free(x->sum_re);
 	pcre2_match_data_free(x->md);
 	free(x);
 }
@@ -340,7 +358,9 @@ static void link_figure(struct fc_extractor *x, const char *t,
 		    fc_metric_takes(met, k->actor) &&
 		    (f->start - k->end - pl <= 1 ||
 		     /* "the union's claim of 9 per cent" */
-		     match_in(x, x->poss_of_re, t, k->end + pl, f->start))) {
+		     match_in(x, x->poss_of_re, t, k->end + pl, f->start) ||
+		     /* "the Harbour Party's vote share rose 6.5 points" */
+		     match_in(x, x->poss_pred_re, t, k->end + pl, f->start))) {
 			l->subject = k->actor;
 			l->rule = "link.possessive";
 		}
@@ -570,6 +590,37 @@ static struct fc_span clause_around(const char *t, const struct fc_span *s,
 }
 
 /*
+ * "868 out of 1,240 is 70%" in a reader's comment under an article that
+ * reported 868 papers returned: a bare figure in a comment repeating a
+ * value the document stated before counts what that one counts.  (In the
+ * body, a figure repeating a value is as often a coincidence.)  Small counts repeat
+ * by chance and are left alone; only the last ECHO_WINDOW claims are looked at.
+ */
+static const struct fc_metric *echo_metric(struct fc_extractor *x,
+					   const struct fc_seg_in *in,
+					   const struct fc_claim_vec *here,
+					   const struct fc_figure *f)
+{
+	const char *unit = fc_unit_name(f->unit);
+	size_t i, k, seen = 0;
+
+	if (!in->kind || strcmp(in->kind, "comment") != 0 ||
+	    (f->unit == FC_UNIT_COUNT && f->value < 10))
+		return NULL;
+	for (i = in->nprior + 1; i-- > 0;) {
+		const struct fc_claim_vec *cv = i < in->nprior ? &in->prior[i].claims : here;
+
+		for (k = cv->n; k-- > 0 && seen++ < ECHO_WINDOW;) {
+			const struct fc_claim *c = &cv->v[k];
+
+			if (c->metric && c->value == f->value && strcmp(c->unit, unit) == 0)
+				return fc_pack_metric(x->pack, c->metric);
+		}
+	}
+	return NULL;
+}
+
+/*
  * What a figure counts, nearest words first: its noun as the pack's noun
  * patterns see it, then the noun with the rest of its clause ("300 workers
  * joined the picket").  For a bare figure: the rest of its clause ("431
@@ -586,15 +637,23 @@ static const struct fc_metric *metric_for(struct fc_extractor *x, const char *t,
 					  size_t len, const struct fc_span *s,
 					  const struct fc_figure *f,
 					  const struct fc_figure *next,
-					  const struct fc_metric *inherit)
+					  const struct fc_metric *inherit,
+					  const struct fc_seg_in *in,
+					  const struct fc_claim_vec *here)
 {
 	const char *unit = fc_unit_name(f->unit);
 	struct fc_span para = fc_paragraph_at(t, len, f->start);
 	struct fc_span cl = clause_around(t, s, f);
 	const struct fc_metric *m;
 	size_t a, b;
+	/*
+	 * "three times the size of last year's march": a word that only
+	 * points back at what the sentence is about is no counted noun.
+	 */
+	int noun = f->noun_end > f->noun_start &&
+		!match_in(x, x->generic_noun_re, t, f->noun_start, s->end);
 
-	if (f->noun_end > f->noun_start) {
+	if (noun) {
 		/*
 		 * The noun with the rest of its clause, so the most specific
 		 * pattern wins ("3 papers were spoilt" over "papers").
@@ -634,7 +693,9 @@ static const struct fc_metric *metric_for(struct fc_extractor *x, const char *t,
 		if ((m = fc_pack_match_metric(x->pack, unit, "", 0, t + cl.start,
 					      cl.end - cl.start, 0, SIZE_MAX)))
 			return m;
-		if (inherit)
+		if ((m = echo_metric(x, in, here, f)))
+			return m;
+		if (inherit && !match_in(x, x->sum_re, t, s->start, f->start))
 			return inherit;
 		if ((m = match_ctx(x, unit, "", 0, t, len, s, &para, 0, SIZE_MAX)))
 			return m;
@@ -831,6 +892,65 @@ static void find_quotes(struct fc_extractor *x, const char *t, size_t len,
 	}
 }
 
+/* Is the sentence only the figure and a question mark ("Five thousand?")? */
+static int echo_question(const char *t, const struct fc_span *s,
+			 const struct fc_figure *f)
+{
+	size_t i, q = 0;
+
+	for (i = s->start; i < s->end; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		if (i >= f->start && i < f->end)
+			continue;
+		if (c == '?')
+			q = 1;
+		else if (c >= 0x80 || isalnum(c))
+			return 0;
+	}
+	return q;
+}
+
+/* The figure that starts at offset start (figures are in text order). */
+static const struct fc_figure *figure_at(const struct fc_figure_list *fl, size_t start)
+{
+	size_t lo = 0, hi = fl->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (fl->v[mid].start < start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < fl->n && fl->v[lo].start == start ? &fl->v[lo] : NULL;
+}
+
+/*
+ * A total with a noun and a clause after it that names another count
+ * ("of its 4,000 staff had joined the strike"): *part is what the clause
+ * counts, *total what the noun alone counts.
+ */
+static int part_predicate(struct fc_extractor *x, const char *t, size_t len,
+			  const struct fc_span *s, const struct fc_figure *tf,
+			  const struct fc_metric **part, const struct fc_metric **total)
+{
+	struct fc_span para = fc_paragraph_at(t, len, tf->start);
+	size_t e;
+
+	if (tf->noun_end <= tf->noun_start)
+		return 0;
+	e = clause_end(t, tf->noun_end, s->end, NULL);
+	if (e <= tf->noun_end)
+		return 0;
+	*part = match_ctx(x, "count", t + tf->noun_end, e - tf->noun_end, t, len,
+			  s, &para, 1, 20);
+	*total = match_ctx(x, "count", t + tf->noun_start, tf->noun_end - tf->noun_start,
+			   t, len, s, &para, 1, SIZE_MAX);
+	return *part && *total && *part != *total;
+}
+
 /* Replace the link part of a claim's rule ("figure+link.x"). */
 static void rename_link(struct fc_claim *c, const char *link)
 {
@@ -917,6 +1037,12 @@ int fc_extract_segment(struct fc_extractor *x, const struct fc_seg_in *in,
 			 */
 			if (f->rule && strcmp(f->rule, "count.lots") == 0)
 				continue;
+			/* "Five thousand?": a figure echoed back as a question. */
+			if (echo_question(in->text, s, f))
+				continue;
+			/* "Not one councillor voted against", "not 300 but 240". */
+			if (match_in(x, x->negated_re, in->text, s->start, f->start))
+				continue;
 			/* "half of that time": a share of a span of time is a duration. */
 			if ((f->unit == FC_UNIT_FRACTION || f->unit == FC_UNIT_PERCENT) &&
 			    match_in(x, x->duration_of_re, in->text, f->end, s->end))
@@ -940,13 +1066,36 @@ int fc_extract_segment(struct fc_extractor *x, const struct fc_seg_in *in,
 			}
 			m = metric_for(x, in->text, in->len, s, f,
 				       fi + 1 < out->figures.n ? &out->figures.v[fi + 1] : NULL,
-				       inherit);
+				       inherit, in, &out->claims);
+			/* "the police figure of 1,200 sounds about right" */
+			if (!m && f->noun_end > f->noun_start)
+				m = echo_metric(x, in, &out->claims, f);
 			link_figure(x, in->text, s, &out->mentions, m0, m1,
 				    &out->figures, fi, prev_person, m, &l);
 			while (qi < qs.n && qs.v[qi].end <= f->start)
 				qi++;
 			if (qi < qs.n && qs.v[qi].start <= f->start && qs.v[qi].speaker)
 				quoted(x, in->text, s, &qs.v[qi], f, m, &l);
+			/*
+			 * "12 per cent backed the Civic Union's plan, while 71 per
+			 * cent opposed it": "it" is what an earlier figure of the
+			 * sentence was for.
+			 */
+			if (!l.subject && match_in(x, x->it_re, in->text, f->end, s->end))
+				for (k = out->claims.n; k-- > first_claim;) {
+					const struct fc_claim *g = &out->claims.v[k];
+					const struct fc_actor *a;
+
+					if (!g->subject || strcmp(g->unit, fc_unit_name(f->unit)) != 0 ||
+					    !strstr(g->rule, "link.forward"))
+						continue;
+					if ((a = fc_pack_actor(x->pack, g->subject)) &&
+					    fc_metric_takes(m, a)) {
+						l.subject = a;
+						l.rule = "link.it";
+					}
+					break;
+				}
 			fill_claim(fc_claim_vec_push(&out->claims), in->text, s,
 				   si, f, &l, m, l.speaker ? l.speaker->name : speaker,
 				   in->ref_date);
@@ -963,18 +1112,29 @@ int fc_extract_segment(struct fc_extractor *x, const struct fc_seg_in *in,
 			    b->fig_start < a->fig_end ||
 			    !match_in(x, x->part_of_re, in->text, a->fig_end, b->fig_start))
 				continue;
-			const struct fc_metric *sh, *bm;
+			const struct fc_metric *sh, *bm, *pm, *nm;
+			const struct fc_figure *bf = figure_at(&out->figures, b->fig_start);
 			char den[64];
 
 			free(b->role);
 			b->role = fc_xstrdup("total");
 			/*
+			 * "600 of its 4,000 staff had joined the strike": what the
+			 * clause says of them is what the part counts, and the
+			 * total's own noun what the total counts.
+			 */
+			if (bf && part_predicate(x, in->text, in->len, s, bf, &pm, &nm)) {
+				free(a->metric);
+				a->metric = fc_xstrdup(pm->id);
+				free(b->metric);
+				b->metric = fc_xstrdup(nm->id);
+			/*
 			 * Where the pack has a share of the one over the other
 			 * ("services_run/services_scheduled"), the part counts
 			 * the numerator and the total the denominator.
 			 */
-			if ((sh = share_pair(x->pack, a->metric, b->metric, den,
-					     sizeof(den)))) {
+			} else if ((sh = share_pair(x->pack, a->metric, b->metric, den,
+						    sizeof(den)))) {
 				size_t n = (size_t)(strchr(sh->share_of, '/') - sh->share_of);
 
 				free(a->metric);

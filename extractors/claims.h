@@ -30,6 +30,13 @@ struct fc_seg_in {
 	const char *author;	/* commenter, for comments */
 	const char *outlet;	/* speaker of the title and body */
 	const char *ref_date;	/* the document's date, "YYYY-MM-DD", or NULL */
+	/*
+	 * What the document's earlier segments yielded (title, body, earlier
+	 * comments), or NULL: a bare figure that repeats one of their values
+	 * counts what that one counts.
+	 */
+	const struct fc_seg_out *prior;
+	size_t nprior;
 };
 
 /*

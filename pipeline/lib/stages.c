@@ -194,7 +194,7 @@ static void job_extract(struct fc_extractor *x, struct job *j)
 		const struct fc_seg_row *r = &j->rows.v[i];
 		struct fc_seg_in in = {
 			r->text, r->len, r->kind, r->author, outlet,
-			date[0] ? date : NULL,
+			date[0] ? date : NULL, j->so, i,
 		};
 
 		fc_seg_out_init(&j->so[i]);

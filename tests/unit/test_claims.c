@@ -22,8 +22,8 @@
  * last change, so any regression fails make check.  Raise them as the
  * linker improves; the target is 0.95 for both.
  */
-#define MIN_PRECISION 0.91
-#define MIN_RECALL 0.87
+#define MIN_PRECISION 0.95
+#define MIN_RECALL 0.91
 
 struct tuple {
 	char subject[48], metric[48], unit[16];
@@ -112,7 +112,7 @@ static void doc_load(struct fc_extractor *x, const char *path, struct doc_run *d
 		const struct fc_segment *g = &d->st.seg[i];
 		struct fc_seg_in in = {
 			g->text, g->len, fc_seg_kind_name(g->kind), g->author,
-			src ? src->outlet : fm.source, date[0] ? date : NULL,
+			src ? src->outlet : fm.source, date[0] ? date : NULL, d->out, i,
 		};
 
 		fc_seg_out_init(&d->out[i]);
@@ -191,7 +191,7 @@ static void run_case(struct fc_extractor *x, struct doc_run *doc,
 		     const char *sentence, const char *date, struct tuple *want,
 		     size_t nwant, struct score *s, const char *file, int line)
 {
-	struct fc_seg_in in = { sentence, strlen(sentence), "body", NULL, "test", date };
+	struct fc_seg_in in = { sentence, strlen(sentence), "body", NULL, "test", date, NULL, 0 };
 	struct fc_seg_out out;
 	struct fc_error err;
 	struct tuple got[64];
