@@ -40,6 +40,7 @@ struct fc_extractor {
 	pcre2_code *it_re;		/* "71 per cent opposed it" */
 	pcre2_code *negated_re;		/* "not one councillor" */
 	pcre2_code *generic_noun_re;	/* "three times the size of", "the number" */
+	pcre2_code *topic_of_re;	/* "Membership of the " opening a sentence */
 	pcre2_code *sum_re;		/* "781 plus 97 is " before a figure */
 	pcre2_match_data *md;
 };
@@ -103,6 +104,7 @@ int fc_extractor_new(const char *datadir, const char *packdir,
 	    !(x->it_re = re("^(?:\\s+[\\w-]+){1,2}\\s+(?:it|them)\\b(?!\\s+(?:is|was|were|are|has|had|would|will)\\b)", err)) ||
 	    !(x->negated_re = re("(?i:\\bnot\\s+)$", err)) ||
 	    !(x->generic_noun_re = re("^(?:the\\s+)?(?:size|number|total|figure|level|amount|count)\\b(?!\\s+of\\s+(?!(?:the|that|this|last|its|their|his|her)\\b))", err)) ||
+	    !(x->topic_of_re = re("^\\W*(?:The\\s+)?\\p{Lu}[\\w-]*\\s+(?:of|in|among|within)\\s+(?:the\\s+)?$", err)) ||
 	    !(x->sum_re = re("(?:\\bplus\\b|\\+|\\band\\b)\\s*[\\d,.]+\\s*(?:is|are|makes|make|equals|=|gives)\\s+(?:not\\s+|only\\s+|just\\s+)?$", err)) ||
 	    !(x->part_of_re = re("^\\s+(?:of|out\\s+of)\\s+(?:(?:the|its|their|our|his|her|all)\\s+)?$", err)))
 		goto fail;
@@ -145,6 +147,7 @@ void fc_extractor_free(struct fc_extractor *x)
 	pcre2_code_free(x->negated_re);
 	pcre2_code_free(x->generic_noun_re);
 	pcre2_code_free(x->sum_re);
+	pcre2_code_free(x->topic_of_re);
 	pcre2_match_data_free(x->md);
 	free(x);
 }
@@ -386,7 +389,9 @@ static void link_figure(struct fc_extractor *x, const char *t,
 			continue;
 		if (f->start - k->end > LINK_WINDOW * 2)
 			break;
-		if (match_in(x, x->object_re, t, ctx, k->start))
+		if (match_in(x, x->object_re, t, ctx, k->start) &&
+		    /* "Membership of the FCW has more than doubled" */
+		    !match_in(x, x->topic_of_re, t, s->start, k->start))
 			continue;
 		/* "Smith's campaign ... 240": a possessive governs its own noun. */
 		if (possessive_len(t, k->end, s->end))
@@ -531,18 +536,24 @@ static char *span_dup(const char *t, size_t a, size_t b)
 
 /*
  * The first metric for this noun whose context holds, nearest context
- * first: the sentence, the paragraph, then the whole segment (a story's
+ * first: the figure's clause if given ("868 returned their papers – a
+ * turnout of 70 per cent, smashing the legal threshold"), the sentence,
+ * the paragraph, then the whole segment (a story's
  * topic is often set a paragraph or two earlier).
  */
 static const struct fc_metric *match_ctx(struct fc_extractor *x, const char *unit,
 					 const char *noun, size_t nlen,
 					 const char *t, size_t len,
+					 const struct fc_span *cl,
 					 const struct fc_span *s,
 					 const struct fc_span *para, int notempty,
 					 size_t max_start)
 {
 	const struct fc_metric *m;
 
+	if (cl && (m = fc_pack_match_metric(x->pack, unit, noun, nlen, t + cl->start,
+					    cl->end - cl->start, notempty, max_start)))
+		return m;
 	if ((m = fc_pack_match_metric(x->pack, unit, noun, nlen, t + s->start,
 				      s->end - s->start, notempty, max_start)) ||
 	    (m = fc_pack_match_metric(x->pack, unit, noun, nlen, t + para->start,
@@ -667,7 +678,7 @@ static const struct fc_metric *metric_for(struct fc_extractor *x, const char *t,
 		 * the far end of the clause ("seats leave it short of a majority").
 		 */
 		if ((m = match_ctx(x, unit, t + f->noun_start, b - f->noun_start,
-				   t, len, s, &para, 1,
+				   t, len, &cl, s, &para, 1,
 				   f->noun_end - f->noun_start + 20)))
 			return m;
 		/* "three depots": a counted noun the pack does not know. */
@@ -682,13 +693,13 @@ static const struct fc_metric *metric_for(struct fc_extractor *x, const char *t,
 				0, x->md, NULL) >= 0 && ov[3] > ov[2]) {
 			size_t n0 = a + ov[2], n1 = a + ov[3];
 
-			if ((m = match_ctx(x, unit, t + n0, n1 - n0, t, len, s, &para,
+			if ((m = match_ctx(x, unit, t + n0, n1 - n0, t, len, &cl, s, &para,
 					   1, SIZE_MAX)))
 				return m;
 		}
 		b = clause_end(t, f->end, s->end, next);
 		if (b > f->end && (m = match_ctx(x, unit, t + f->end, b - f->end, t,
-						 len, s, &para, 1, SIZE_MAX)))
+						 len, &cl, s, &para, 1, SIZE_MAX)))
 			return m;
 		if ((m = fc_pack_match_metric(x->pack, unit, "", 0, t + cl.start,
 					      cl.end - cl.start, 0, SIZE_MAX)))
@@ -697,19 +708,19 @@ static const struct fc_metric *metric_for(struct fc_extractor *x, const char *t,
 			return m;
 		if (inherit && !match_in(x, x->sum_re, t, s->start, f->start))
 			return inherit;
-		if ((m = match_ctx(x, unit, "", 0, t, len, s, &para, 0, SIZE_MAX)))
+		if ((m = match_ctx(x, unit, "", 0, t, len, &cl, s, &para, 0, SIZE_MAX)))
 			return m;
 	}
 	for (a = f->start; a > s->start && f->start - a < 60 &&
 	     !boundary(t, a - 1, s->end); a--)
 		;
 	if (a < f->start && (m = match_ctx(x, unit, t + a, f->start - a, t, len,
-					   s, &para, 1, SIZE_MAX)))
+					   &cl, s, &para, 1, SIZE_MAX)))
 		return m;
 	if (f->unit == FC_UNIT_COUNT || f->unit == FC_UNIT_RANK ||
 	    f->unit == FC_UNIT_CURRENCY || f->unit == FC_UNIT_ODDS)
 		return NULL;
-	return match_ctx(x, unit, t + s->start, s->end - s->start, t, len, s,
+	return match_ctx(x, unit, t + s->start, s->end - s->start, t, len, &cl, s,
 			 &para, 1, SIZE_MAX);
 }
 
@@ -945,9 +956,9 @@ static int part_predicate(struct fc_extractor *x, const char *t, size_t len,
 	if (e <= tf->noun_end)
 		return 0;
 	*part = match_ctx(x, "count", t + tf->noun_end, e - tf->noun_end, t, len,
-			  s, &para, 1, 20);
+			  NULL, s, &para, 1, 20);
 	*total = match_ctx(x, "count", t + tf->noun_start, tf->noun_end - tf->noun_start,
-			   t, len, s, &para, 1, SIZE_MAX);
+			   t, len, NULL, s, &para, 1, SIZE_MAX);
 	return *part && *total && *part != *total;
 }
 
@@ -1055,7 +1066,9 @@ int fc_extract_segment(struct fc_extractor *x, const struct fc_seg_in *in,
 			for (k = out->claims.n; k-- > first_claim;) {
 				const struct fc_claim *g = &out->claims.v[k];
 
-				if (strcmp(g->unit, fc_unit_name(f->unit)) != 0)
+				/* "has more than doubled, to 21,000": the new level */
+				if (strcmp(g->unit, fc_unit_name(f->unit)) != 0 &&
+				    !(f->unit == FC_UNIT_COUNT && strcmp(g->unit, "multiple") == 0))
 					continue;
 				if (f->period[0] && !streq_opt(g->period, f->period))
 					break;
