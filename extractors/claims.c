@@ -13,6 +13,16 @@
 /* How many earlier claims of a document a bare figure may echo. */
 #define ECHO_WINDOW 4096
 
+/* Where a metric's context is searched, nearest first. */
+enum { CTX_CLAUSE, CTX_SENTENCE, CTX_PARAGRAPH, CTX_SEGMENT, CTX_KINDS };
+
+/* Whether each metric's context holds in one span (-1: not yet known). */
+struct ctx_cache {
+	const char *t;
+	size_t start, end;
+	signed char *v;
+};
+
 struct fc_extractor {
 	struct fc_engine *engine;
 	struct fc_pack *pack;
@@ -43,6 +53,7 @@ struct fc_extractor {
 	pcre2_code *topic_of_re;	/* "Membership of the " opening a sentence */
 	pcre2_code *sum_re;		/* "781 plus 97 is " before a figure */
 	pcre2_match_data *md;
+	struct ctx_cache cache[CTX_KINDS];
 };
 
 static pcre2_code *re(const char *pat, struct fc_error *err)
@@ -118,6 +129,8 @@ fail:
 
 void fc_extractor_free(struct fc_extractor *x)
 {
+	int i;
+
 	if (!x)
 		return;
 	fc_engine_free(x->engine);
@@ -149,6 +162,8 @@ void fc_extractor_free(struct fc_extractor *x)
 	pcre2_code_free(x->sum_re);
 	pcre2_code_free(x->topic_of_re);
 	pcre2_match_data_free(x->md);
+	for (i = 0; i < CTX_KINDS; i++)
+		free(x->cache[i].v);
 	free(x);
 }
 
@@ -179,11 +194,32 @@ void fc_seg_out_release(struct fc_seg_out *o)
 	memset(o, 0, sizeof(*o));
 }
 
+/*
+ * Text is checked once per segment (invalid bytes masked), so matches skip
+ * PCRE2's UTF-8 check, which would otherwise rescan the whole subject on
+ * every call; every offset passed is therefore at a character start.
+ */
+#define NO_CHECK PCRE2_NO_UTF_CHECK
+
+/* The first character start at or after i (before limit). */
+static size_t cp_start(const char *t, size_t i, size_t limit)
+{
+	while (i < limit && ((unsigned char)t[i] & 0xC0) == 0x80)
+		i++;
+	return i;
+}
+
+/* The start of the character after the one at i. */
+static size_t cp_next(const char *t, size_t i, size_t limit)
+{
+	return i < limit ? cp_start(t, i + 1, limit) : limit;
+}
+
 /* Does re match text[a..b) (anchored by the pattern itself)? */
 static int match_in(struct fc_extractor *x, pcre2_code *r, const char *t,
 		    size_t a, size_t b)
 {
-	return pcre2_match(r, (PCRE2_SPTR)(t + a), b - a, 0, 0, x->md, NULL) >= 0;
+	return pcre2_match(r, (PCRE2_SPTR)(t + a), b - a, 0, NO_CHECK, x->md, NULL) >= 0;
 }
 
 static void add_mention(struct fc_mentions *m, size_t sent, size_t a, size_t b,
@@ -220,16 +256,16 @@ static void find_mentions(struct fc_extractor *x, const char *t,
 	size_t first = out->n, off = s->start;
 
 	while (x->pack->alias_re && off < s->end &&
-	       pcre2_match(x->pack->alias_re, (PCRE2_SPTR)t, s->end, off, 0,
+	       pcre2_match(x->pack->alias_re, (PCRE2_SPTR)t, s->end, off, NO_CHECK,
 			   x->md, NULL) >= 0) {
 		size_t a = ov[0], b = ov[1];
 
 		add_mention(out, si, a, b, fc_pack_alias(x->pack, t + a, b - a));
-		off = b > a ? b : a + 1;
+		off = b > a ? b : cp_next(t, a, s->end);
 	}
 	off = s->start;
 	while (off < s->end &&
-	       pcre2_match(x->name_re, (PCRE2_SPTR)t, s->end, off, 0, x->md,
+	       pcre2_match(x->name_re, (PCRE2_SPTR)t, s->end, off, NO_CHECK, x->md,
 			   NULL) >= 0) {
 		size_t a = ov[0], b = ov[1];
 
@@ -382,7 +418,7 @@ static void link_figure(struct fc_extractor *x, const char *t,
 	/* The nearest actor before the figure that is not an object or place. */
 	for (i = m1; !l->subject && i > m0; i--) {
 		const struct fc_mention *k = &m->v[i - 1];
-		size_t ctx = k->start >= s->start + 24 ? k->start - 24 : s->start;
+		size_t ctx = k->start >= s->start + 24 ? cp_start(t, k->start - 24, k->start) : s->start;
 
 		if (k->end > f->start || k->start < from || !k->actor ||
 		    !fc_metric_takes(met, k->actor))
@@ -429,7 +465,7 @@ static void link_figure(struct fc_extractor *x, const char *t,
 	 * was about.
 	 */
 	if (!l->subject && pcre2_match(x->pronoun_re, (PCRE2_SPTR)t, f->start,
-				       s->start, 0, x->md, NULL) >= 0) {
+				       s->start, NO_CHECK, x->md, NULL) >= 0) {
 		size_t p = pcre2_get_ovector_pointer(x->md)[0];
 
 		for (i = m0; i < m1 && m->v[i].end <= p; i++)
@@ -457,7 +493,7 @@ object:
 	}
 	/* "from 271 nominations so far": a stated total. */
 	if (!l->subject && !rel && f->unit == FC_UNIT_COUNT) {
-		size_t a = f->start >= s->start + 16 ? f->start - 16 : s->start;
+		size_t a = f->start >= s->start + 16 ? cp_start(t, f->start - 16, f->start) : s->start;
 
 		l->total = match_in(x, x->total_re, t, a, f->start);
 	}
@@ -534,12 +570,55 @@ static char *span_dup(const char *t, size_t a, size_t b)
 	return b > a ? fc_xstrndup(t + a, b - a) : NULL;
 }
 
+/* Does metric i's context hold in t[sp)?  Cached per sentence, paragraph, segment. */
+static int ctx_holds(struct fc_extractor *x, const char *t, const struct fc_span *sp,
+		     int kind, size_t i)
+{
+	const struct fc_pack *p = x->pack;
+	struct ctx_cache *c = &x->cache[kind];
+
+	if (kind == CTX_CLAUSE)
+		return match_in(x, p->metrics[i].context, t, sp->start, sp->end);
+	if (c->t != t || c->start != sp->start || c->end != sp->end) {
+		if (!c->v)
+			c->v = fc_xmalloc(p->nmetrics + 1);
+		memset(c->v, -1, p->nmetrics + 1);
+		c->t = t;
+		c->start = sp->start;
+		c->end = sp->end;
+	}
+	if (c->v[i] < 0)
+		c->v[i] = (signed char)match_in(x, p->metrics[i].context, t, sp->start, sp->end);
+	return c->v[i];
+}
+
+struct near {
+	struct fc_extractor *x;
+	const char *t;
+	const struct fc_span *span[CTX_KINDS];	/* NULL where not searched */
+	struct fc_span doc;
+};
+
+static int near_level(void *arg, size_t i)
+{
+	struct near *n = arg;
+	int k;
+
+	/* not in the segment: nowhere nearer either */
+	if (!ctx_holds(n->x, n->t, &n->doc, CTX_SEGMENT, i))
+		return -1;
+	for (k = 0; k < CTX_KINDS; k++)
+		if (n->span[k] && ctx_holds(n->x, n->t, n->span[k], k, i))
+			return k;
+	return -1;
+}
+
 /*
- * The first metric for this noun whose context holds, nearest context
- * first: the figure's clause if given ("868 returned their papers – a
- * turnout of 70 per cent, smashing the legal threshold"), the sentence,
- * the paragraph, then the whole segment (a story's
- * topic is often set a paragraph or two earlier).
+ * The metric for this noun whose context holds nearest: in the figure's
+ * clause if given ("868 returned their papers – a turnout of 70 per cent,
+ * smashing the legal threshold"), the sentence, the paragraph, then the
+ * whole segment (a story's topic is often set a paragraph or two earlier);
+ * then the longest noun match.
  */
 static const struct fc_metric *match_ctx(struct fc_extractor *x, const char *unit,
 					 const char *noun, size_t nlen,
@@ -549,21 +628,13 @@ static const struct fc_metric *match_ctx(struct fc_extractor *x, const char *uni
 					 const struct fc_span *para, int notempty,
 					 size_t max_start)
 {
-	const struct fc_metric *m;
+	struct near n = { x, t, { cl, s, para, NULL }, { 0, len, 0 } };
 
-	if (cl && (m = fc_pack_match_metric(x->pack, unit, noun, nlen, t + cl->start,
-					    cl->end - cl->start, notempty, max_start)))
-		return m;
-	if ((m = fc_pack_match_metric(x->pack, unit, noun, nlen, t + s->start,
-				      s->end - s->start, notempty, max_start)) ||
-	    (m = fc_pack_match_metric(x->pack, unit, noun, nlen, t + para->start,
-				      para->end - para->start, notempty, max_start)))
-		return m;
 	/* A bare figure needs its context close by. */
-	if (nlen == 0)
-		return NULL;
-	return fc_pack_match_metric(x->pack, unit, noun, nlen, t, len, notempty,
-				    max_start);
+	if (nlen > 0)
+		n.span[CTX_SEGMENT] = &n.doc;
+	return fc_pack_match_metric_near(x->pack, unit, noun, nlen, notempty, max_start,
+					 near_level, &n);
 }
 
 /* A clause boundary: ; : ( ) . or a comma that is not inside a number. */
@@ -584,6 +655,9 @@ static size_t clause_end(const char *t, size_t a, size_t end,
 		end = next->start;
 	for (b = a; b < end && b - a < 60 && !boundary(t, b, end); b++)
 		;
+	/* not inside a character: the text up to b is matched as UTF-8 */
+	while (b > a && b < end && ((unsigned char)t[b] & 0xC0) == 0x80)
+		b--;
 	return b;
 }
 
@@ -688,9 +762,9 @@ static const struct fc_metric *metric_for(struct fc_extractor *x, const char *t,
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
 
 		/* "turnout was 70%", "a turnout of 75 per cent": the noun before. */
-		a = f->start > s->start + 40 ? f->start - 40 : s->start;
+		a = f->start > s->start + 40 ? cp_start(t, f->start - 40, f->start) : s->start;
 		if (pcre2_match(x->predicate_re, (PCRE2_SPTR)(t + a), f->start - a, 0,
-				0, x->md, NULL) >= 0 && ov[3] > ov[2]) {
+				NO_CHECK, x->md, NULL) >= 0 && ov[3] > ov[2]) {
 			size_t n0 = a + ov[2], n1 = a + ov[3];
 
 			if ((m = match_ctx(x, unit, t + n0, n1 - n0, t, len, &cl, s, &para,
@@ -714,6 +788,7 @@ static const struct fc_metric *metric_for(struct fc_extractor *x, const char *t,
 	for (a = f->start; a > s->start && f->start - a < 60 &&
 	     !boundary(t, a - 1, s->end); a--)
 		;
+	a = cp_start(t, a, f->start);
 	if (a < f->start && (m = match_ctx(x, unit, t + a, f->start - a, t, len,
 					   &cl, s, &para, 1, SIZE_MAX)))
 		return m;
@@ -744,7 +819,7 @@ static void quoted(struct fc_extractor *x, const char *t, const struct fc_span *
 	who = sp->member_of ? fc_pack_actor(x->pack, sp->member_of) :
 		strcmp(sp->kind, "person") != 0 ? sp : NULL;
 	if (who && fc_metric_takes(m, who) && b > a &&
-	    pcre2_match(x->first_person_re, (PCRE2_SPTR)t, b, a, 0, x->md, NULL) >= 0) {
+	    pcre2_match(x->first_person_re, (PCRE2_SPTR)t, b, a, NO_CHECK, x->md, NULL) >= 0) {
 		l->subject = who;
 		l->rule = "link.we";
 	}
@@ -868,7 +943,7 @@ static void find_quotes(struct fc_extractor *x, const char *t, size_t len,
 		}
 		q.end = end = j;
 		if (j < len && cl && pcre2_match(x->quote_after_re, (PCRE2_SPTR)t,
-						 len, j + cl, PCRE2_ANCHORED, x->md,
+						 len, j + cl, PCRE2_ANCHORED | NO_CHECK, x->md,
 						 NULL) >= 0) {
 			if (ov[2] != PCRE2_UNSET) {	/* '" said Mr Smith' */
 				size_t k;
@@ -884,9 +959,9 @@ static void find_quotes(struct fc_extractor *x, const char *t, size_t len,
 				q.speaker = actor_in(m, ov[4], ov[5]);
 			}
 		}
-		a = i > 160 ? i - 160 : 0;
+		a = i > 160 ? cp_start(t, i - 160, i) : 0;
 		if (!q.speaker && pcre2_match(x->quote_before_re, (PCRE2_SPTR)(t + a),
-					      i - a, 0, 0, x->md, NULL) >= 0) {
+					      i - a, 0, NO_CHECK, x->md, NULL) >= 0) {
 			size_t verb = a + ov[0], from = verb > 100 ? verb - 100 : 0;
 
 			for (j = verb; j > from && t[j - 1] != '.' && t[j - 1] != '\n'; j--)
@@ -1007,15 +1082,28 @@ int fc_extract_segment(struct fc_extractor *x, const struct fc_seg_in *in,
 	const struct fc_actor *prev_person = NULL;
 	const char *speaker = in->outlet;
 	struct quotes qs = { NULL, 0, 0 };
+	struct fc_seg_in masked;
+	char *copy = NULL;
+	int ck;
 	size_t si, fi = 0, qi = 0, *mstart;
 	int rc;
 
+	/* A new text may sit where the last one was: forget what was cached. */
+	for (ck = 0; ck < CTX_KINDS; ck++)
+		x->cache[ck].t = NULL;
+	if (!fc_utf8_valid(in->text, in->len)) {
+		masked = *in;
+		masked.text = copy = fc_utf8_mask_copy(in->text, in->len);
+		in = &masked;
+	}
 	if (in->kind && strcmp(in->kind, "comment") == 0)
 		speaker = in->author ? in->author : "commenter";
 	fc_sentences(in->text, in->len, &out->sentences);
 	if ((rc = fc_engine_scan(x->engine, in->text, in->len, in->ref_date,
-				 &out->figures, &out->limited, err)))
+				 &out->figures, &out->limited, err))) {
+		free(copy);
 		return rc;
+	}
 	merge_split_figures(&out->sentences, &out->figures);
 	mstart = fc_xcalloc(out->sentences.n + 1, sizeof(*mstart));
 	for (si = 0; si < out->sentences.n; si++) {
@@ -1260,5 +1348,6 @@ next_group:
 	}
 	free(mstart);
 	free(qs.v);
+	free(copy);
 	return FC_OK;
 }

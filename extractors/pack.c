@@ -2,6 +2,7 @@
 #include "pack.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,6 +131,40 @@ static pcre2_code *compile(const char *pat, uint32_t opts, const char *file,
 	return re;
 }
 
+/* Figure unit names, in the order of the bits of fc_metric.fits. */
+static const char *const units[] = {
+	"count", "percent", "ppoint", "ratio", "multiple", "fraction",
+	"currency", "odds", "rank",
+};
+
+static int unit_index(const char *u)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+		if (strcmp(units[i], u) == 0)
+			return (int)i;
+	return -1;
+}
+
+/*
+ * Which figure units a metric of the given unit takes: its own, and a
+ * ratio or multiple of counts is about that count, a share in points or
+ * as a fraction about that share.
+ */
+static unsigned unit_fits(const char *metric_unit)
+{
+	int i = unit_index(metric_unit);
+
+	if (i < 0)
+		return 0;
+	if (strcmp(metric_unit, "count") == 0)
+		return 1u << i | 1u << unit_index("ratio") | 1u << unit_index("multiple");
+	if (strcmp(metric_unit, "percent") == 0)
+		return 1u << i | 1u << unit_index("ppoint") | 1u << unit_index("fraction");
+	return 1u << i;
+}
+
 static int metric_row(struct fc_pack *p, char **f, size_t n, const char *file,
 		      int line, struct fc_error *err)
 {
@@ -145,6 +180,7 @@ static int metric_row(struct fc_pack *p, char **f, size_t n, const char *file,
 	memset(m, 0, sizeof(*m));
 	m->id = fc_xstrdup(f[0]);
 	m->unit = fc_xstrdup(f[1]);
+	m->fits = unit_fits(f[1]);
 	m->desc = fc_xstrdup(f[2]);
 	if (n > 5)
 		m->share_of = dup_or_null(f[5]);
@@ -393,22 +429,60 @@ const struct fc_actor *fc_pack_alias(const struct fc_pack *p, const char *text,
 static int re_find(pcre2_code *re, pcre2_match_data *md, const char *s,
 		   size_t n, uint32_t opts)
 {
-	return pcre2_match(re, (PCRE2_SPTR)s, n, 0, opts, md, NULL) >= 0;
+	return pcre2_match(re, (PCRE2_SPTR)s, n, 0, opts | PCRE2_NO_UTF_CHECK, md, NULL) >= 0;
 }
 
 /* Which figure units a metric of the given unit can hold. */
-static int unit_fits(const char *metric_unit, const char *fig_unit)
+const struct fc_metric *fc_pack_match_metric_near(const struct fc_pack *p,
+						  const char *unit, const char *noun,
+						  size_t nlen, int notempty, size_t max_start,
+						  int (*level)(void *arg, size_t i), void *arg)
 {
-	if (strcmp(metric_unit, fig_unit) == 0)
-		return 1;
-	/* A ratio or multiple of counts is about that count. */
-	if (strcmp(metric_unit, "count") == 0)
-		return strcmp(fig_unit, "ratio") == 0 ||
-			strcmp(fig_unit, "multiple") == 0;
-	if (strcmp(metric_unit, "percent") == 0)
-		return strcmp(fig_unit, "ppoint") == 0 ||
-			strcmp(fig_unit, "fraction") == 0;
-	return 0;
+	const struct fc_metric *best = NULL;
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(p->md);
+	int u = unit_index(unit), blevel = INT_MAX, lv;
+	size_t i, blen = 0;
+
+	if (u < 0)
+		return NULL;
+	if (!noun)
+		noun = "", nlen = 0;
+	for (i = 0; i < p->nmetrics; i++) {
+		const struct fc_metric *m = &p->metrics[i];
+		size_t mlen;
+
+		if (!(m->fits >> u & 1))
+			continue;
+		if (!re_find(m->noun, p->md, noun, nlen,
+			     notempty ? PCRE2_NOTEMPTY : 0))
+			continue;
+		if (ov[0] > max_start)
+			continue;
+		mlen = ov[1] - ov[0];
+		/* nothing nearer than level 0; the longest noun, then file order */
+		if (best && blevel == 0 && mlen <= blen)
+			continue;
+		lv = m->context ? level(arg, i) : 0;
+		if (lv < 0 || (best && (lv > blevel || (lv == blevel && mlen <= blen))))
+			continue;
+		best = m;
+		blen = mlen;
+		blevel = lv;
+	}
+	return best;
+}
+
+struct flat_ctx {
+	const struct fc_pack *p;
+	const char *ctx;
+	size_t clen;
+};
+
+static int flat_level(void *arg, size_t i)
+{
+	struct flat_ctx *c = arg;
+
+	return c->ctx && re_find(c->p->metrics[i].context, c->p->md, c->ctx, c->clen, 0) ? 0 : -1;
 }
 
 const struct fc_metric *fc_pack_match_metric(const struct fc_pack *p,
@@ -417,33 +491,11 @@ const struct fc_metric *fc_pack_match_metric(const struct fc_pack *p,
 					     size_t clen, int notempty,
 					     size_t max_start)
 {
-	const struct fc_metric *best = NULL;
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(p->md);
-	size_t i, blen = 0;
+	struct flat_ctx c = { p, ctx, clen };
 
-	if (!noun)
-		noun = "", nlen = 0;
 	/* The most specific noun wins ("voted no" over "vote"); ties go to file order. */
-	for (i = 0; i < p->nmetrics; i++) {
-		const struct fc_metric *m = &p->metrics[i];
-		size_t mlen;
-
-		if (!unit_fits(m->unit, unit))
-			continue;
-		if (!re_find(m->noun, p->md, noun, nlen,
-			     notempty ? PCRE2_NOTEMPTY : 0))
-			continue;
-		if (ov[0] > max_start)
-			continue;
-		mlen = ov[1] - ov[0];
-		if (best && mlen <= blen)
-			continue;
-		if (m->context && (!ctx || !re_find(m->context, p->md, ctx, clen, 0)))
-			continue;
-		best = m;
-		blen = mlen;
-	}
-	return best;
+	return fc_pack_match_metric_near(p, unit, noun, nlen, notempty, max_start,
+					 flat_level, &c);
 }
 
 /* The host of a URL without "www.". */

@@ -22,6 +22,7 @@ struct fc_metric {
 	char *subject;		/* actor kinds its subject may be ("union|organisation"), "-" for none, NULL for any */
 	pcre2_code *noun;	/* matched against the counted noun */
 	pcre2_code *context;	/* must match the paragraph too; NULL for none */
+	unsigned fits;		/* figure units it takes, bit i for fc_pack_units[i] */
 };
 
 struct fc_ref {
@@ -72,8 +73,20 @@ const struct fc_actor *fc_pack_alias(const struct fc_pack *p, const char *text,
  * match of the noun pattern does not count (for matching running text
  * rather than a noun); a match starting after max_start does not count
  * either (the noun is at the start of the text, the rest only extends it).
- * NULL if none.
+ * NULL if none.  noun and ctx must be valid UTF-8 (they are not checked).
  */
+/*
+ * As fc_pack_match_metric, with the context searched nearest first:
+ * level(arg, i) says the nearest level (0, 1, ...) at which the context of
+ * metric i holds, or -1 if none (it is only asked of metrics with a
+ * context whose noun matches).  The nearest level wins, then the longest
+ * noun match, then file order.
+ */
+const struct fc_metric *fc_pack_match_metric_near(const struct fc_pack *p,
+						  const char *unit, const char *noun,
+						  size_t nlen, int notempty, size_t max_start,
+						  int (*level)(void *arg, size_t i), void *arg);
+
 const struct fc_metric *fc_pack_match_metric(const struct fc_pack *p,
 					     const char *unit, const char *noun,
 					     size_t nlen, const char *ctx,

@@ -256,6 +256,30 @@ int fc_utf8_valid(const char *s, size_t n)
 	return 1;
 }
 
+char *fc_utf8_mask_copy(const char *s, size_t n)
+{
+	char *c = fc_xmalloc(n + 1);
+	size_t i = 0;
+	unsigned cp;
+	int k;
+
+	memcpy(c, s, n);
+	c[n] = '\0';
+	while (i < n) {
+		if ((unsigned char)c[i] < 0x80) {
+			i++;
+			continue;
+		}
+		k = fc_utf8_decode(c + i, n - i, &cp);
+		if (k <= 0) {
+			c[i++] = '?';
+			continue;
+		}
+		i += (size_t)k;
+	}
+	return c;
+}
+
 size_t fc_utf8_repair(const char *s, size_t n, struct fc_buf *out)
 {
 	size_t i = 0, start = 0, bad = 0;

@@ -82,6 +82,12 @@ int fc_utf8_valid(const char *s, size_t n);
  */
 size_t fc_utf8_repair(const char *s, size_t n, struct fc_buf *out);
 
+/*
+ * A NUL-terminated copy of s[0..n) with each invalid UTF-8 byte replaced by
+ * '?': the same length, so offsets into the copy are offsets into s.
+ */
+char *fc_utf8_mask_copy(const char *s, size_t n);
+
 /* Decode one UTF-8 sequence at s (n bytes left); returns length, sets *cp. */
 int fc_utf8_decode(const char *s, size_t n, unsigned *cp);
 
