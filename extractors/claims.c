@@ -97,7 +97,7 @@ int fc_extractor_new(const char *datadir, const char *packdir,
 				err)) ||
 	    !(x->total_re = re("(?i:\\b(?:from|out\\s+of|a\\s+total\\s+of|total\\s+of|in\\s+all|altogether)\\s+)$",
 			       err)) ||
-	    !(x->pronoun_re = re("(?i:\\b(?:he|she|his|her)\\b)", err)) ||
+	    !(x->pronoun_re = re("(?i:\\b(?:he|she|his|her|him|himself|herself)\\b)", err)) ||
 	    !(x->adjacent_re = re("^\\s+(?:on|with)\\s+$", err)) ||
 	    !(x->estimate_re = re("^(?:'s|’s)?\\s+(?:own\\s+)?(?:estimates?|figures?|count|tally|calculations?|projections?)\\b(?:\\s+(?:of|was|is|at))?", err)) ||
 	    !(x->self_re = re("^\\s+(?:it|they|we)\\b", err)) ||
@@ -110,7 +110,7 @@ int fc_extractor_new(const char *datadir, const char *packdir,
 	    !(x->quote_after_re = re("[,.]?\\s*(?:(said|says|added|adds|told\\s+\\w+)\\s+|([^\"“”\\n.]{1,80}?)\\s+(?:said|says|added|adds|told|tells|explained|insisted|claimed|argued|warned|wrote|tweeted)\\b)", err)) ||
 	    !(x->quote_before_re = re("\\b(?:said|says|added|adds|told\\s+(?:\\w+\\s+){0,3}?|tells\\s+(?:\\w+\\s+){0,3}?|wrote|writes|tweeted|insisted|warned|declared)\\s*[:,]?\\s*$", err)) ||
 	    !(x->first_person_re = re("(?i:\\b(?:we|our|us|ours)\\b)", err)) ||
-	    !(x->apposed_re = re("^[^.;:!?]*(?:,\\s*(?:or|that\\s+is|i\\.e\\.)|\\s[–—-]|\\()\\s*$", err)) ||
+	    !(x->apposed_re = re("^[^.;:!?]*(?:,\\s*(?:or|that\\s+is|i\\.e\\.)|\\s[–—-]|\\(|\\s(?:is|was|makes|equals|gives|comes\\s+to))\\s*$", err)) ||
 	    !(x->poss_pred_re = re("^\\s+(?:[\\w-]+\\s+){1,3}(?:has\\s+|had\\s+|have\\s+)?(?:risen|rose|rises|fallen|fell|falls|grew|grown|grows|dropped|drops|increased|decreased|climbed|slipped|narrowed|widened|shrank|shrunk|jumped|was|is|were|are|stood\\s+at|stands\\s+at|reached|totalled|totals)(?:\\s+(?:by|to|from))?\\s+$", err)) ||
 	    !(x->it_re = re("^(?:\\s+[\\w-]+){1,2}\\s+(?:it|them)\\b(?!\\s+(?:is|was|were|are|has|had|would|will)\\b)", err)) ||
 	    !(x->negated_re = re("(?i:\\bnot\\s+)$", err)) ||
@@ -544,24 +544,32 @@ static const struct fc_metric *share_pair(const struct fc_pack *p,
 					  char *den, size_t dlen)
 {
 	size_t i, n;
+	int strict;
 
 	if (!ma && !mb)
 		return NULL;
-	for (i = 0; i < p->nmetrics; i++) {
-		const struct fc_metric *s = &p->metrics[i];
-		const char *slash = s->share_of ? strchr(s->share_of, '/') : NULL;
+	/*
+	 * First the share that takes the part as its N and the total as its D
+	 * (a part already known to count D, the pair the other way round).
+	 */
+	for (strict = 1; strict >= 0; strict--)
+		for (i = 0; i < p->nmetrics; i++) {
+			const struct fc_metric *s = &p->metrics[i];
+			const char *slash = s->share_of ? strchr(s->share_of, '/') : NULL;
 
-		if (!slash)
-			continue;
-		n = (size_t)(slash - s->share_of);
-#define IS_PART(x) (!(x) || (strlen(x) == n && memcmp((x), s->share_of, n) == 0) || \
-		    strcmp((x), slash + 1) == 0)
-		if (IS_PART(ma) && IS_PART(mb)) {
-			snprintf(den, dlen, "%s", slash + 1);
-			return s;
+			if (!slash)
+				continue;
+			n = (size_t)(slash - s->share_of);
+#define IS_N(x) ((x) && strlen(x) == n && memcmp((x), s->share_of, n) == 0)
+#define IS_D(x) ((x) && strcmp((x), slash + 1) == 0)
+			if (strict ? (!ma || IS_N(ma)) && (!mb || IS_D(mb)) :
+			    (!ma || IS_N(ma) || IS_D(ma)) && (!mb || IS_N(mb) || IS_D(mb))) {
+				snprintf(den, dlen, "%s", slash + 1);
+				return s;
+			}
+#undef IS_N
+#undef IS_D
 		}
-#undef IS_PART
-	}
 	return NULL;
 }
 
@@ -1234,8 +1242,10 @@ int fc_extract_segment(struct fc_extractor *x, const struct fc_seg_in *in,
 			 * ("services_run/services_scheduled"), the part counts
 			 * the numerator and the total the denominator.
 			 */
-			} else if ((sh = share_pair(x->pack, a->metric, b->metric, den,
-						    sizeof(den)))) {
+			} else if ((sh = share_pair(x->pack, a->metric,
+						    /* the total took the part's metric as its own */
+						    streq_opt(a->metric, b->metric) ? NULL : b->metric,
+						    den, sizeof(den)))) {
 				size_t n = (size_t)(strchr(sh->share_of, '/') - sh->share_of);
 
 				free(a->metric);
@@ -1295,8 +1305,9 @@ next_group:
 		}
 		/*
 		 * "540 of them backed strike action – 88.5 per cent", "41 of its
-		 * 120 services, or 35 per cent": a bare share set right after a
-		 * count is that count's share, where the pack has one.
+		 * 120 services, or 35 per cent", "868 out of 1,240 is 70%": a bare
+		 * share set right after a count is that count's share, where the
+		 * pack has one.
 		 */
 		for (k = first_claim + 1; k < out->claims.n; k++) {
 			struct fc_claim *c = &out->claims.v[k], *g = &out->claims.v[k - 1];
@@ -1314,6 +1325,13 @@ next_group:
 			if (g->metric && (sh = share_metric_of(x->pack, g->metric))) {
 				free(c->metric);
 				c->metric = fc_xstrdup(sh->id);
+				/* a turnout is nobody's: drop a subject it cannot take */
+				if (c->subject &&
+				    !fc_metric_takes(sh, fc_pack_actor(x->pack, c->subject))) {
+					free(c->subject);
+					c->subject = NULL;
+					rename_link(c, "link.none");
+				}
 			}
 		}
 		/*
