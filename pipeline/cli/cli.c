@@ -51,7 +51,7 @@ int fc_cli_parse(struct fc_cli *c, int argc, char **argv, unsigned allowed)
 	char *end;
 	long n;
 
-	c->jobs = 1;
+	c->jobs = 0;
 	c->db = getenv("FIGCHECK_DB");
 	if (!c->db || !*c->db)
 		c->db = "figcheck.db";

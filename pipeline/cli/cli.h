@@ -32,7 +32,8 @@ struct fc_cli {
 	const char *output;
 	const char *source;
 	const char *fail_on;
-	int jobs, quiet, redo, unresolved;
+	int jobs;		/* -j N; 0 when not given */
+	int quiet, redo, unresolved;
 	char **args;
 	int nargs;
 	int worst;		/* worst FC_* seen by fc_cli_diag */

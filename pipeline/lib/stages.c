@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "claims.h"
 #include "ingest.h"
@@ -36,8 +37,8 @@ static void diag(const struct fc_stage_opts *o, int rc, const char *fmt, ...)
  */
 #define FC_BATCH_DOCS 1024
 #define FC_BATCH_SECONDS 0.5
-/* Documents read ahead of the extraction thread (a power of two). */
-#define FC_AHEAD 16
+/* Documents read ahead of the writer (a power of two). */
+#define FC_AHEAD 64
 
 static double seconds_now(void)
 {
@@ -152,6 +153,7 @@ struct job {
 	int limited;
 	int rc;				/* extraction's; err says why */
 	struct fc_error err;
+	int done;			/* extracted (under the pipe's lock) */
 };
 
 static void job_release(struct job *j)
@@ -278,60 +280,116 @@ static int job_write(struct fc_store *st, struct job *j, int64_t **sent_ids,
 }
 
 /*
- * Extraction runs on a thread of its own while this one reads documents
- * ahead and writes the results: storage and the figure engine overlap, and
- * every database call stays on the caller's thread.  Jobs are numbered in
- * document order; ring[k % FC_AHEAD] holds job k.  The thread extracts
- * jobs in order, so results (and claim ids) are the same as without it.
+ * Extraction runs on worker threads while this one reads documents ahead
+ * and writes the results: storage and extraction overlap, and every
+ * database call stays on the caller's thread.  Jobs are numbered in
+ * document order and ring[k % FC_AHEAD] holds job k.  Workers take jobs in
+ * order but finish them in any order; the caller writes job k only when
+ * it is done and writes jobs in order, so rows and ids are those of a
+ * serial run.  Each worker has an extractor of its own (an extractor is
+ * not thread-safe); a document's results depend on nothing but its text,
+ * the rules and the pack, never on which worker took it.
  */
 struct extract_pipe {
-	struct fc_extractor *x;
+	const struct fc_stage_opts *o;
 	pthread_mutex_t mu;
-	pthread_cond_t cv;
+	pthread_cond_t work;	/* a job was read, or stop */
+	pthread_cond_t done;	/* a job was extracted */
+	pthread_mutex_t load;	/* loading rules is not thread-safe */
 	struct job ring[FC_AHEAD];
 	size_t read;		/* jobs read (by the caller) */
-	size_t extracted;	/* jobs extracted (by the thread) */
+	size_t taken;		/* jobs taken (by the workers) */
 	int stop;
+	int load_rc;		/* a worker that could not load its rules */
+	struct fc_error load_err;
+};
+
+struct worker {
+	struct extract_pipe *p;
+	struct fc_extractor *x;	/* the worker's own; NULL until loaded */
+	pthread_t thread;
 };
 
 static void *extract_thread(void *arg)
 {
-	struct extract_pipe *p = arg;
+	struct worker *w = arg;
+	struct extract_pipe *p = w->p;
+	struct fc_error err;
 	size_t k;
+	int rc;
 
+	if (!w->x) {
+		pthread_mutex_lock(&p->load);
+		rc = fc_extractor_new(p->o->datadir, p->o->packdir, &w->x, &err);
+		pthread_mutex_unlock(&p->load);
+		if (rc) {
+			/* The others go on: every extractor would do the same. */
+			pthread_mutex_lock(&p->mu);
+			if (!p->load_rc) {
+				p->load_rc = rc;
+				p->load_err = err;
+			}
+			pthread_mutex_unlock(&p->mu);
+			return NULL;
+		}
+	}
 	pthread_mutex_lock(&p->mu);
 	for (;;) {
-		while (!p->stop && p->extracted == p->read)
-			pthread_cond_wait(&p->cv, &p->mu);
+		while (!p->stop && p->taken == p->read)
+			pthread_cond_wait(&p->work, &p->mu);
 		if (p->stop)
 			break;
-		k = p->extracted;
+		k = p->taken++;
 		pthread_mutex_unlock(&p->mu);
-		job_extract(p->x, &p->ring[k % FC_AHEAD]);
+		job_extract(w->x, &p->ring[k % FC_AHEAD]);
 		pthread_mutex_lock(&p->mu);
-		p->extracted = k + 1;
-		pthread_cond_broadcast(&p->cv);
+		p->ring[k % FC_AHEAD].done = 1;
+		pthread_cond_broadcast(&p->done);
 	}
 	pthread_mutex_unlock(&p->mu);
 	return NULL;
+}
+
+/* Extraction threads: o->jobs, or one per online CPU. */
+static size_t worker_count(const struct fc_stage_opts *o, size_t ndocs)
+{
+	long cpus;
+	size_t n = o->jobs;
+
+	if (!n) {
+		cpus = sysconf(_SC_NPROCESSORS_ONLN);
+		n = cpus > 0 ? (size_t)cpus : 1;
+	}
+	if (n > FC_MAX_JOBS)
+		n = FC_MAX_JOBS;
+	return n < ndocs ? n : ndocs;
 }
 
 int fc_stage_extract(struct fc_store *st, const struct fc_stage_opts *o,
 		     struct fc_stage_stats *stats, struct fc_error *err)
 {
 	struct extract_pipe *p = fc_xcalloc(1, sizeof(*p));
-	pthread_t thread;
-	int threaded = 0;
+	struct worker w[FC_MAX_JOBS];
+	struct fc_extractor *first = NULL;
 	int64_t *ids = NULL, *sent_ids = NULL;
-	size_t n = 0, k, cap = 0, batch = 0;
+	size_t n = 0, k, cap = 0, batch = 0, nw = 0, started = 0;
 	size_t batch_docs = o->batch_docs ? o->batch_docs : FC_BATCH_DOCS;
 	double since = 0;
 	int rc, worst = FC_OK;
 
 	memset(stats, 0, sizeof(*stats));
+	memset(w, 0, sizeof(w));
+	p->o = o;
 	pthread_mutex_init(&p->mu, NULL);
-	pthread_cond_init(&p->cv, NULL);
-	if ((rc = fc_extractor_new(o->datadir, o->packdir, &p->x, err))) {
+	pthread_cond_init(&p->work, NULL);
+	pthread_cond_init(&p->done, NULL);
+	pthread_mutex_init(&p->load, NULL);
+	/*
+	 * The first extractor is loaded here, so bad rules are reported
+	 * before anything is read; the other workers load theirs while it
+	 * works.
+	 */
+	if ((rc = fc_extractor_new(o->datadir, o->packdir, &first, err))) {
 		/* Reported here, so callers print only system errors. */
 		if (rc != FC_ESYS)
 			diag(o, rc, "%s", err->msg);
@@ -339,29 +397,39 @@ int fc_stage_extract(struct fc_store *st, const struct fc_stage_opts *o,
 	}
 	if ((rc = fc_store_pending(st, FC_STAGE_EXTRACT, o->redo, &ids, &n, err)))
 		goto out;
+	nw = worker_count(o, n);
+	w[0].x = first;
+	first = NULL;
 	/* Without a thread, each job is extracted here as it is read. */
-	threaded = n > 1 && pthread_create(&thread, NULL, extract_thread, p) == 0;
+	for (started = 0; n > 1 && started < nw; started++) {
+		w[started].p = p;
+		if (pthread_create(&w[started].thread, NULL, extract_thread,
+				   &w[started]) != 0)
+			break;
+	}
 	for (k = 0; k < n; k++) {
 		struct job *j = &p->ring[k % FC_AHEAD];
 
-		/* Keep the thread FC_AHEAD documents ahead. */
+		/* Keep the workers FC_AHEAD documents ahead. */
 		while (p->read < n && p->read < k + FC_AHEAD) {
 			struct job *r = &p->ring[p->read % FC_AHEAD];
 
 			if ((rc = job_read(st, ids[p->read], r, err)))
 				goto out;
-			if (!threaded)
-				job_extract(p->x, r);
+			if (!started) {
+				job_extract(w[0].x, r);
+				r->done = 1;
+			}
 			pthread_mutex_lock(&p->mu);
 			p->read++;
-			if (!threaded)
-				p->extracted = p->read;
-			pthread_cond_broadcast(&p->cv);
+			if (!started)
+				p->taken = p->read;
+			pthread_cond_signal(&p->work);
 			pthread_mutex_unlock(&p->mu);
 		}
 		pthread_mutex_lock(&p->mu);
-		while (p->extracted <= k)
-			pthread_cond_wait(&p->cv, &p->mu);
+		while (!j->done)
+			pthread_cond_wait(&p->done, &p->mu);
 		pthread_mutex_unlock(&p->mu);
 
 		if (!batch) {
@@ -401,20 +469,29 @@ int fc_stage_extract(struct fc_store *st, const struct fc_stage_opts *o,
 	}
 	rc = worst ? worst : stats->limited ? FC_EDATA : FC_OK;
 out:
-	if (threaded) {
+	if (started) {
 		pthread_mutex_lock(&p->mu);
 		p->stop = 1;
-		pthread_cond_broadcast(&p->cv);
+		pthread_cond_broadcast(&p->work);
 		pthread_mutex_unlock(&p->mu);
-		pthread_join(thread, NULL);
+		for (k = 0; k < started; k++)
+			pthread_join(w[k].thread, NULL);
 	}
 	/* Only a failed batch is still open: what was committed stays. */
 	fc_store_rollback(st);
 	for (k = 0; k < FC_AHEAD; k++)
 		job_release(&p->ring[k]);
-	pthread_cond_destroy(&p->cv);
+	if (p->load_rc)
+		diag(o, p->load_rc,
+		     "an extraction thread could not load its rules (%s); the others did its share",
+		     p->load_err.msg);
+	for (k = 0; k < FC_MAX_JOBS; k++)
+		fc_extractor_free(w[k].x);
+	fc_extractor_free(first);
+	pthread_mutex_destroy(&p->load);
+	pthread_cond_destroy(&p->done);
+	pthread_cond_destroy(&p->work);
 	pthread_mutex_destroy(&p->mu);
-	fc_extractor_free(p->x);
 	free(p);
 	free(sent_ids);
 	free(ids);

@@ -20,7 +20,10 @@ struct fc_stage_opts {
 	fc_diag_fn diag;
 	void *diag_ctx;
 	size_t batch_docs;	/* strip, extract: documents per transaction at most; 0 the default */
+	size_t jobs;		/* extract: extraction threads, at most FC_MAX_JOBS; 0 one per online CPU */
 };
+
+#define FC_MAX_JOBS 256
 
 struct fc_stage_stats {
 	size_t done, failed, items;	/* items: segments, claims or findings */

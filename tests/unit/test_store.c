@@ -317,6 +317,58 @@ static void test_extract_stage(void **state)
 }
 
 /*
+ * Extraction threads change nothing but the time: one thread and five
+ * (more than the documents of a batch, so jobs may finish out of order) write
+ * the same rows with the same ids.
+ */
+static void test_extract_jobs(void **state)
+{
+	struct fc_stage_opts o = { .datadir = "extractors", .batch_docs = 4, .jobs = 1 };
+	struct fc_store *st = open_db();
+	struct fc_stage_stats stats;
+	struct fc_error err;
+	char *a, *b;
+
+	add_stripped(st, 40);
+	if (fc_stage_extract(st, &o, &stats, &err))
+		fail_msg("%s", err.msg);
+	assert_int_equal(stats.done, 40);
+	fc_store_close(st);
+	a = extract_rows();
+	teardown(state);
+
+	st = open_db();
+	add_stripped(st, 40);
+	o.jobs = 5;
+	if (fc_stage_extract(st, &o, &stats, &err))
+		fail_msg("%s", err.msg);
+	assert_int_equal(stats.done, 40);
+	fc_store_close(st);
+	b = extract_rows();
+	assert_string_equal(a, b);
+	free(b);
+	teardown(state);
+
+	/* The default (one thread per online CPU) and a single document. */
+	st = open_db();
+	add_stripped(st, 40);
+	o.jobs = 0;
+	assert_int_equal(fc_stage_extract(st, &o, &stats, &err), FC_OK);
+	fc_store_close(st);
+	b = extract_rows();
+	assert_string_equal(a, b);
+	free(b);
+	teardown(state);
+	st = open_db();
+	add_stripped(st, 1);
+	o.jobs = 3;
+	assert_int_equal(fc_stage_extract(st, &o, &stats, &err), FC_OK);
+	assert_int_equal(stats.done, 1);
+	fc_store_close(st);
+	free(a);
+}
+
+/*
  * A database failure while writing (a trigger refuses the claims of
  * document 18) loses the open batch only: the batches before it stay
  * committed, the document's batch (17 to 20, or 18 to 20 if half a second
@@ -325,7 +377,8 @@ static void test_extract_stage(void **state)
  */
 static void test_extract_resume(void **state)
 {
-	struct fc_stage_opts o = { .datadir = "extractors", .batch_docs = 4 };
+	/* Three threads, so several are busy when the write fails. */
+	struct fc_stage_opts o = { .datadir = "extractors", .batch_docs = 4, .jobs = 3 };
 	struct fc_store *st = open_db();
 	struct fc_stage_stats stats;
 	struct fc_store_counts k;
@@ -429,6 +482,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_rollback_keeps_committed, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_strip_stage, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_extract_stage, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_extract_jobs, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_extract_resume, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_version, setup, teardown),
 	};
