@@ -17,6 +17,7 @@ struct fc_store;
  * Open (creating if needed) the database at path, in WAL mode with foreign
  * keys on, and bring its schema to FC_SCHEMA_VERSION.  A database written
  * by a newer figcheck is refused.  The caller owns *out (fc_store_close).
+ * A store is not locked: use it from one thread at a time.
  */
 int fc_store_open(const char *path, struct fc_store **out, struct fc_error *err);
 void fc_store_close(struct fc_store *st);
