@@ -208,49 +208,81 @@ static void job_extract(struct fc_extractor *x, struct job *j)
 	}
 }
 
-/* Write one segment's sentences, mentions and claims. */
+/* The writer's scratch space, grown as needed and kept across documents. */
+struct scratch {
+	int64_t *sent_ids;		/* by sentence index: 0, or its id */
+	struct fc_sentence_row *sent;	/* the sentences stored */
+	int64_t *ids;			/* and their ids */
+	struct fc_mention_row *men;
+	size_t sent_cap, men_cap;
+};
+
+static void scratch_release(struct scratch *x)
+{
+	free(x->sent_ids);
+	free(x->sent);
+	free(x->ids);
+	free(x->men);
+	memset(x, 0, sizeof(*x));
+}
+
+/* Write one segment's sentences, mentions and claims, a table at a time. */
 static int store_segment(struct fc_store *st, int64_t doc,
 			 const struct fc_seg_row *r, struct fc_seg_out *so,
-			 int64_t *sent_ids, int *seq, struct fc_error *err)
+			 struct scratch *x, int *seq, struct fc_error *err)
 {
-	size_t i;
+	size_t i, n = 0;
 	int rc;
 
+	if (so->sentences.n + 1 > x->sent_cap) {
+		x->sent_cap = so->sentences.n + 1;
+		x->sent_ids = fc_xrealloc(x->sent_ids, x->sent_cap * sizeof(*x->sent_ids));
+		x->sent = fc_xrealloc(x->sent, x->sent_cap * sizeof(*x->sent));
+		x->ids = fc_xrealloc(x->ids, x->sent_cap * sizeof(*x->ids));
+	}
+	if (so->mentions.n > x->men_cap) {
+		x->men_cap = so->mentions.n;
+		x->men = fc_xrealloc(x->men, x->men_cap * sizeof(*x->men));
+	}
 	/*
 	 * Only sentences that carry a claim or a mention are stored:
-	 * provenance, not a copy.  sent_ids[i] is 0 until sentence i is.
+	 * provenance, not a copy.  sent_ids[i] is 0 unless sentence i is.
 	 */
-	memset(sent_ids, 0, (so->sentences.n + 1) * sizeof(*sent_ids));
+	memset(x->sent_ids, 0, (so->sentences.n + 1) * sizeof(*x->sent_ids));
 	for (i = 0; i < so->claims.n; i++)
-		sent_ids[so->claims.v[i].sentence] = -1;
+		x->sent_ids[so->claims.v[i].sentence] = -1;
 	for (i = 0; i < so->mentions.n; i++)
-		sent_ids[so->mentions.v[i].sentence] = -1;
+		x->sent_ids[so->mentions.v[i].sentence] = -1;
 	for (i = 0; i < so->sentences.n; i++)
-		if (sent_ids[i] && (rc = fc_store_sentence_add(st, r->id, (int)i,
-							       so->sentences.v[i].start,
-							       so->sentences.v[i].end,
-							       &sent_ids[i], err)))
-			return rc;
+		if (x->sent_ids[i])
+			x->sent[n++] = (struct fc_sentence_row){
+				r->id, (int)i, so->sentences.v[i].start,
+				so->sentences.v[i].end,
+			};
+	if ((rc = fc_store_sentences_add(st, x->sent, n, x->ids, err)))
+		return rc;
+	for (i = 0, n = 0; i < so->sentences.n; i++)
+		if (x->sent_ids[i])
+			x->sent_ids[i] = x->ids[n++];
 	for (i = 0; i < so->mentions.n; i++) {
 		const struct fc_mention *m = &so->mentions.v[i];
 
-		if ((rc = fc_store_mention_add(st, sent_ids[m->sentence],
-					       m->actor ? m->actor->id : NULL,
-					       r->text + m->start, m->end - m->start,
-					       m->start, m->end, err)))
-			return rc;
+		x->men[i] = (struct fc_mention_row){
+			x->sent_ids[m->sentence], m->actor ? m->actor->id : NULL,
+			r->text + m->start, m->end - m->start, m->start, m->end,
+		};
 	}
+	if ((rc = fc_store_mentions_add(st, x->men, so->mentions.n, err)))
+		return rc;
 	for (i = 0; i < so->claims.n; i++) {
 		struct fc_claim *c = &so->claims.v[i];
 
 		c->doc = doc;
 		c->segment = r->id;
-		c->sentence = sent_ids[c->sentence];
+		c->sentence = x->sent_ids[c->sentence];
 		c->seq = (*seq)++;
-		if ((rc = fc_store_claim_add(st, c, NULL, err)))
-			return rc;
 	}
-	return FC_OK;
+	return fc_store_claims_add(st, so->claims.v, so->claims.n, err);
 }
 
 /*
@@ -259,23 +291,18 @@ static int store_segment(struct fc_store *st, int64_t doc,
  * here is the database's (FC_ESYS), and the caller then rolls the whole
  * batch back: a document's rows and its mark commit together or not at all.
  */
-static int job_write(struct fc_store *st, struct job *j, int64_t **sent_ids,
-		     size_t *cap, struct fc_error *err)
+static int job_write(struct fc_store *st, struct job *j, struct scratch *x,
+		     struct fc_error *err)
 {
 	size_t i;
 	int rc, seq = 0;
 
 	if (j->d.extracted && (rc = fc_store_extract_clear(st, j->d.id, err)))
 		return rc;
-	for (i = 0; i < j->rows.n; i++) {
-		if (j->so[i].sentences.n + 1 > *cap) {
-			*cap = j->so[i].sentences.n + 1;
-			*sent_ids = fc_xrealloc(*sent_ids, *cap * sizeof(**sent_ids));
-		}
+	for (i = 0; i < j->rows.n; i++)
 		if ((rc = store_segment(st, j->d.id, &j->rows.v[i], &j->so[i],
-					*sent_ids, &seq, err)))
+					x, &seq, err)))
 			return rc;
-	}
 	return fc_store_mark_extracted(st, j->d.id, err);
 }
 
@@ -371,8 +398,9 @@ int fc_stage_extract(struct fc_store *st, const struct fc_stage_opts *o,
 	struct extract_pipe *p = fc_xcalloc(1, sizeof(*p));
 	struct worker w[FC_MAX_JOBS];
 	struct fc_extractor *first = NULL;
-	int64_t *ids = NULL, *sent_ids = NULL;
-	size_t n = 0, k, cap = 0, batch = 0, nw = 0, started = 0;
+	struct scratch x = { 0 };
+	int64_t *ids = NULL;
+	size_t n = 0, k, batch = 0, nw = 0, started = 0;
 	size_t batch_docs = o->batch_docs ? o->batch_docs : FC_BATCH_DOCS;
 	double since = 0;
 	int rc, worst = FC_OK;
@@ -447,7 +475,7 @@ int fc_stage_extract(struct fc_store *st, const struct fc_stage_opts *o,
 		} else if (j->rc) {
 			rc = j->rc;
 			*err = j->err;
-		} else if (!(rc = job_write(st, j, &sent_ids, &cap, err))) {
+		} else if (!(rc = job_write(st, j, &x, err))) {
 			stats->done++;
 			stats->items += j->claims;
 			if (j->limited) {
@@ -493,7 +521,7 @@ out:
 	pthread_cond_destroy(&p->work);
 	pthread_mutex_destroy(&p->mu);
 	free(p);
-	free(sent_ids);
+	scratch_release(&x);
 	free(ids);
 	return rc;
 }

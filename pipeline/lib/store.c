@@ -14,9 +14,19 @@
 #define FC_STR(x) FC_STR_(x)
 
 /*
+ * Extract writes rows with multi-row INSERTs of 1, 2, 4, ... 2^(FC_MANY-1)
+ * rows: each statement opens and closes a cursor on the table and on each
+ * of its indexes and sets up its foreign-key lookups, which costs more
+ * than a row.  At 32 rows a claim statement has 736 parameters, within
+ * SQLite's oldest limit (999).
+ */
+#define FC_MANY 6
+
+/*
  * Every statement figcheck runs, prepared once on first use and kept for
  * the life of the connection.  Parameters are always bound, never printed
- * into SQL.
+ * into SQL.  S_SENT_ADD + k (k < FC_MANY) inserts 2^k sentences, and so
+ * for mentions and claims.
  */
 enum stmt_id {
 	S_BEGIN,
@@ -39,9 +49,9 @@ enum stmt_id {
 	S_CLAIM_DEL,
 	S_SENT_DEL,
 	S_SENT_ADD,
-	S_MENTION_ADD,
-	S_CLAIM_ADD,
-	S_DOC_EXTRACTED,
+	S_MENTION_ADD = S_SENT_ADD + FC_MANY,
+	S_CLAIM_ADD = S_MENTION_ADD + FC_MANY,
+	S_DOC_EXTRACTED = S_CLAIM_ADD + FC_MANY,
 	S_CLAIMS_LOAD,
 	S_DISC_DEL,
 	S_DISC_ADD,
@@ -58,6 +68,24 @@ enum stmt_id {
 	S_FTS_MARK,
 	S__COUNT
 };
+
+/* Multi-row INSERTs, spelt out by the preprocessor: parameters in row order. */
+#define ROWS2(r) r ", " r
+#define ROWS4(r) ROWS2(ROWS2(r))
+#define ROWS8(r) ROWS2(ROWS4(r))
+#define ROWS16(r) ROWS2(ROWS8(r))
+#define ROWS32(r) ROWS2(ROWS16(r))
+#define SENT_INSERT "INSERT INTO sentence (segment, seq, start, end) VALUES "
+#define SENT_ROW "(?, ?, ?, ?)"
+#define SENT_COLS 4
+#define MENTION_INSERT "INSERT INTO mention (sentence, actor, text, start, end) VALUES "
+#define MENTION_ROW "(?, ?, ?, ?, ?)"
+#define MENTION_COLS 5
+#define CLAIM_INSERT "INSERT INTO claim (doc, segment, sentence, seq, speaker, " \
+	"subject, object, metric, noun, period, value, low, high, low_open, " \
+	"high_open, unit, hedge, qualifier, role, start, end, rule, estimator) VALUES "
+#define CLAIM_ROW "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define CLAIM_COLS 23
 
 static const char *const stmt_sql[S__COUNT] = {
 	[S_BEGIN] = "BEGIN IMMEDIATE",
@@ -97,15 +125,24 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_CLAIM_DEL] = "DELETE FROM claim WHERE doc = ?1",
 	[S_SENT_DEL] = "DELETE FROM sentence WHERE segment IN "
 		"(SELECT id FROM segment WHERE doc = ?1)",
-	[S_SENT_ADD] = "INSERT INTO sentence (segment, seq, start, end) "
-		"VALUES (?1, ?2, ?3, ?4)",
-	[S_MENTION_ADD] = "INSERT INTO mention (sentence, actor, text, start, end) "
-		"VALUES (?1, ?2, ?3, ?4, ?5)",
-	[S_CLAIM_ADD] = "INSERT INTO claim (doc, segment, sentence, seq, speaker, "
-		"subject, object, metric, noun, period, value, low, high, low_open, "
-		"high_open, unit, hedge, qualifier, role, start, end, rule, estimator) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-		"?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+	[S_SENT_ADD] = SENT_INSERT SENT_ROW,
+	[S_SENT_ADD + 1] = SENT_INSERT ROWS2(SENT_ROW),
+	[S_SENT_ADD + 2] = SENT_INSERT ROWS4(SENT_ROW),
+	[S_SENT_ADD + 3] = SENT_INSERT ROWS8(SENT_ROW),
+	[S_SENT_ADD + 4] = SENT_INSERT ROWS16(SENT_ROW),
+	[S_SENT_ADD + 5] = SENT_INSERT ROWS32(SENT_ROW),
+	[S_MENTION_ADD] = MENTION_INSERT MENTION_ROW,
+	[S_MENTION_ADD + 1] = MENTION_INSERT ROWS2(MENTION_ROW),
+	[S_MENTION_ADD + 2] = MENTION_INSERT ROWS4(MENTION_ROW),
+	[S_MENTION_ADD + 3] = MENTION_INSERT ROWS8(MENTION_ROW),
+	[S_MENTION_ADD + 4] = MENTION_INSERT ROWS16(MENTION_ROW),
+	[S_MENTION_ADD + 5] = MENTION_INSERT ROWS32(MENTION_ROW),
+	[S_CLAIM_ADD] = CLAIM_INSERT CLAIM_ROW,
+	[S_CLAIM_ADD + 1] = CLAIM_INSERT ROWS2(CLAIM_ROW),
+	[S_CLAIM_ADD + 2] = CLAIM_INSERT ROWS4(CLAIM_ROW),
+	[S_CLAIM_ADD + 3] = CLAIM_INSERT ROWS8(CLAIM_ROW),
+	[S_CLAIM_ADD + 4] = CLAIM_INSERT ROWS16(CLAIM_ROW),
+	[S_CLAIM_ADD + 5] = CLAIM_INSERT ROWS32(CLAIM_ROW),
 	[S_DOC_EXTRACTED] = "UPDATE document SET extracted_at = "
 		"strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), error = NULL WHERE id = ?1",
 	[S_CLAIMS_LOAD] = "SELECT c.id, c.doc, c.segment, c.sentence, c.seq, "
@@ -628,77 +665,146 @@ int fc_store_extract_clear(struct fc_store *st, int64_t doc,
 	return FC_OK;
 }
 
+typedef void (*bind_row_fn)(sqlite3_stmt *s, int at, const void *row);
+
+/*
+ * Insert rows[0..n) (each size bytes) in order, in runs of 2^k rows, the
+ * longest first, with statement first + k and bind() for each row's cols
+ * parameters.  ids, if not NULL, gets each row's id: a row inserted without
+ * one gets one more than the largest in its table, so the rows of one
+ * statement have consecutive ids, up to the last one inserted.
+ */
+static int insert_rows(struct fc_store *st, enum stmt_id first, int cols,
+		       bind_row_fn bind, const void *rows, size_t size,
+		       size_t n, int64_t *ids, const char *what,
+		       struct fc_error *err)
+{
+	const char *row = rows;
+	sqlite3_stmt *s;
+	int64_t last;
+	size_t r, i;
+	int k, rc;
+
+	while (n) {
+		for (k = FC_MANY - 1; ((size_t)1 << k) > n; k--)
+			;
+		r = (size_t)1 << k;
+		if (!(s = stmt(st, (enum stmt_id)(first + k), err)))
+			return FC_ESYS;
+		for (i = 0; i < r; i++)
+			bind(s, (int)i * cols, row + i * size);
+		if ((rc = step_done(st, s, err, what)))
+			return rc;
+		if (ids) {
+			last = sqlite3_last_insert_rowid(st->db);
+			for (i = 0; i < r; i++)
+				*ids++ = last - (int64_t)(r - 1 - i);
+		}
+		row += r * size;
+		n -= r;
+	}
+	return FC_OK;
+}
+
+static void bind_sentence(sqlite3_stmt *s, int at, const void *row)
+{
+	const struct fc_sentence_row *r = row;
+
+	sqlite3_bind_int64(s, at + 1, r->segment);
+	sqlite3_bind_int(s, at + 2, r->seq);
+	sqlite3_bind_int64(s, at + 3, (sqlite3_int64)r->start);
+	sqlite3_bind_int64(s, at + 4, (sqlite3_int64)r->end);
+}
+
+static void bind_mention(sqlite3_stmt *s, int at, const void *row)
+{
+	const struct fc_mention_row *m = row;
+
+	sqlite3_bind_int64(s, at + 1, m->sentence);
+	bind_text(s, at + 2, m->actor);
+	sqlite3_bind_text(s, at + 3, m->text, (int)m->len, SQLITE_STATIC);
+	sqlite3_bind_int64(s, at + 4, (sqlite3_int64)m->start);
+	sqlite3_bind_int64(s, at + 5, (sqlite3_int64)m->end);
+}
+
+static void bind_claim(sqlite3_stmt *s, int at, const void *row)
+{
+	const struct fc_claim *c = row;
+
+	sqlite3_bind_int64(s, at + 1, c->doc);
+	sqlite3_bind_int64(s, at + 2, c->segment);
+	sqlite3_bind_int64(s, at + 3, c->sentence);
+	sqlite3_bind_int(s, at + 4, c->seq);
+	bind_text(s, at + 5, c->speaker);
+	bind_text(s, at + 6, c->subject);
+	bind_text(s, at + 7, c->object);
+	bind_text(s, at + 8, c->metric);
+	bind_text(s, at + 9, c->noun);
+	bind_text(s, at + 10, c->period);
+	sqlite3_bind_double(s, at + 11, c->value);
+	bind_bound(s, at + 12, c->low);
+	bind_bound(s, at + 13, c->high);
+	sqlite3_bind_int(s, at + 14, c->low_open);
+	sqlite3_bind_int(s, at + 15, c->high_open);
+	bind_text(s, at + 16, c->unit);
+	bind_text(s, at + 17, c->hedge);
+	bind_text(s, at + 18, c->qualifier);
+	bind_text(s, at + 19, c->role);
+	sqlite3_bind_int64(s, at + 20, (sqlite3_int64)c->fig_start);
+	sqlite3_bind_int64(s, at + 21, (sqlite3_int64)c->fig_end);
+	bind_text(s, at + 22, c->rule);
+	bind_text(s, at + 23, c->estimator);
+}
+
+int fc_store_sentences_add(struct fc_store *st,
+			   const struct fc_sentence_row *rows, size_t n,
+			   int64_t *ids, struct fc_error *err)
+{
+	return insert_rows(st, S_SENT_ADD, SENT_COLS, bind_sentence, rows,
+			   sizeof(*rows), n, ids, "cannot add sentence", err);
+}
+
+int fc_store_mentions_add(struct fc_store *st,
+			  const struct fc_mention_row *rows, size_t n,
+			  struct fc_error *err)
+{
+	return insert_rows(st, S_MENTION_ADD, MENTION_COLS, bind_mention, rows,
+			   sizeof(*rows), n, NULL, "cannot add mention", err);
+}
+
+int fc_store_claims_add(struct fc_store *st, const struct fc_claim *v,
+			size_t n, struct fc_error *err)
+{
+	return insert_rows(st, S_CLAIM_ADD, CLAIM_COLS, bind_claim, v,
+			   sizeof(*v), n, NULL, "cannot add claim", err);
+}
+
 int fc_store_sentence_add(struct fc_store *st, int64_t segment, int seq,
 			  size_t start, size_t end, int64_t *id,
 			  struct fc_error *err)
 {
-	sqlite3_stmt *s = stmt(st, S_SENT_ADD, err);
-	int rc;
+	struct fc_sentence_row r = { segment, seq, start, end };
 
-	if (!s)
-		return FC_ESYS;
-	sqlite3_bind_int64(s, 1, segment);
-	sqlite3_bind_int(s, 2, seq);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)start);
-	sqlite3_bind_int64(s, 4, (sqlite3_int64)end);
-	if ((rc = step_done(st, s, err, "cannot add sentence")))
-		return rc;
-	*id = sqlite3_last_insert_rowid(st->db);
-	return FC_OK;
+	return fc_store_sentences_add(st, &r, 1, id, err);
 }
 
 int fc_store_mention_add(struct fc_store *st, int64_t sentence,
 			 const char *actor, const char *text, size_t len,
 			 size_t start, size_t end, struct fc_error *err)
 {
-	sqlite3_stmt *s = stmt(st, S_MENTION_ADD, err);
+	struct fc_mention_row m = { sentence, actor, text, len, start, end };
 
-	if (!s)
-		return FC_ESYS;
-	sqlite3_bind_int64(s, 1, sentence);
-	bind_text(s, 2, actor);
-	sqlite3_bind_text(s, 3, text, (int)len, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 4, (sqlite3_int64)start);
-	sqlite3_bind_int64(s, 5, (sqlite3_int64)end);
-	return step_done(st, s, err, "cannot add mention");
+	return fc_store_mentions_add(st, &m, 1, err);
 }
 
 int fc_store_claim_add(struct fc_store *st, const struct fc_claim *c,
 		       int64_t *id, struct fc_error *err)
 {
-	sqlite3_stmt *s = stmt(st, S_CLAIM_ADD, err);
-	int rc;
+	int rc = fc_store_claims_add(st, c, 1, err);
 
-	if (!s)
-		return FC_ESYS;
-	sqlite3_bind_int64(s, 1, c->doc);
-	sqlite3_bind_int64(s, 2, c->segment);
-	sqlite3_bind_int64(s, 3, c->sentence);
-	sqlite3_bind_int(s, 4, c->seq);
-	bind_text(s, 5, c->speaker);
-	bind_text(s, 6, c->subject);
-	bind_text(s, 7, c->object);
-	bind_text(s, 8, c->metric);
-	bind_text(s, 9, c->noun);
-	bind_text(s, 10, c->period);
-	sqlite3_bind_double(s, 11, c->value);
-	bind_bound(s, 12, c->low);
-	bind_bound(s, 13, c->high);
-	sqlite3_bind_int(s, 14, c->low_open);
-	sqlite3_bind_int(s, 15, c->high_open);
-	bind_text(s, 16, c->unit);
-	bind_text(s, 17, c->hedge);
-	bind_text(s, 18, c->qualifier);
-	bind_text(s, 19, c->role);
-	sqlite3_bind_int64(s, 20, (sqlite3_int64)c->fig_start);
-	sqlite3_bind_int64(s, 21, (sqlite3_int64)c->fig_end);
-	bind_text(s, 22, c->rule);
-	bind_text(s, 23, c->estimator);
-	if ((rc = step_done(st, s, err, "cannot add claim")))
-		return rc;
-	if (id)
+	if (!rc && id)
 		*id = sqlite3_last_insert_rowid(st->db);
-	return FC_OK;
+	return rc;
 }
 
 int fc_store_mark_extracted(struct fc_store *st, int64_t doc,

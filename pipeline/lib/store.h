@@ -120,6 +120,32 @@ int fc_store_mention_add(struct fc_store *st, int64_t sentence,
 /* Write a claim (its doc, segment, sentence and seq must be set). */
 int fc_store_claim_add(struct fc_store *st, const struct fc_claim *c,
 		       int64_t *id, struct fc_error *err);
+
+/*
+ * The same rows, many at a time, in order: far fewer statements for the
+ * same rows and ids (extract writes a segment's rows of each table in one
+ * call).  The strings are borrowed for the call.
+ */
+struct fc_sentence_row {
+	int64_t segment;
+	int seq;		/* the sentence's index in its segment */
+	size_t start, end;
+};
+/* ids[i] is set to the id of rows[i]. */
+int fc_store_sentences_add(struct fc_store *st,
+			   const struct fc_sentence_row *rows, size_t n,
+			   int64_t *ids, struct fc_error *err);
+struct fc_mention_row {
+	int64_t sentence;
+	const char *actor;	/* NULL when unresolved */
+	const char *text;	/* text[0..len): the name as written */
+	size_t len, start, end;
+};
+int fc_store_mentions_add(struct fc_store *st,
+			  const struct fc_mention_row *rows, size_t n,
+			  struct fc_error *err);
+int fc_store_claims_add(struct fc_store *st, const struct fc_claim *v,
+			size_t n, struct fc_error *err);
 int fc_store_mark_extracted(struct fc_store *st, int64_t doc,
 			    struct fc_error *err);
 
