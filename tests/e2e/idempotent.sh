@@ -22,12 +22,14 @@ p=$(sqlite3 "$db" "select count(*) from document where stripped_at is null")
 check "strip did the pending ones ($p left)" test "$p" -eq 0
 check "the integrity check passes" test "$(sqlite3 "$db" 'pragma integrity_check')" = ok
 check "WAL mode" test "$(sqlite3 "$db" 'pragma journal_mode')" = wal
-check "schema version 2" test "$(sqlite3 "$db" 'pragma user_version')" = 2
-# An older database is migrated in place: its rows stay, the new indexes arrive.
-sqlite3 "$db" "drop index claim_segment; drop index discrepancy_claim_claim; pragma user_version = 1"
+check "schema version 3" test "$(sqlite3 "$db" 'pragma user_version')" = 3
+# An older database is migrated in place: its rows stay, the new indexes arrive, the unused go.
+sqlite3 "$db" "drop index claim_segment; drop index discrepancy_claim_claim;
+	create index claim_subject on claim(subject, metric); pragma user_version = 1"
 n0=$(sqlite3 "$db" "select count(*) from claim")
 $FC claims --db "$db" >/dev/null
-check "version 1 database migrated to 2" test "$(sqlite3 "$db" 'pragma user_version')" = 2
+check "version 1 database migrated to 3" test "$(sqlite3 "$db" 'pragma user_version')" = 3
 check "migration added the cascade indexes" test "$(sqlite3 "$db" "select count(*) from sqlite_master where name in ('claim_segment', 'discrepancy_claim_claim')")" = 2
+check "migration dropped claim_subject" test "$(sqlite3 "$db" "select count(*) from sqlite_master where name = 'claim_subject'")" = 0
 check "migration kept every claim ($n0)" test "$(sqlite3 "$db" "select count(*) from claim")" = "$n0"
 finish
