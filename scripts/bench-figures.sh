@@ -5,7 +5,9 @@
 #
 # Builds bench-data/figures.txt (gitignored) from the seed texts and the
 # articleBody fields of ${FIGCHECK_SHARED:-../shared}/bench/aeb/ground-truth.json,
-# repeated, then times build/bin/figcheck-figures and `grep -c '[0-9]'`.
+# repeated, then times build/bin/figcheck-figures and `grep -c '[0-9]'`:
+# wall time, and for figcheck figures also CPU time (user + system, rules
+# loading included), the figure per core.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -42,10 +44,17 @@ fi
 bytes=$(wc -c < "$out")
 now() { date +%s.%N; }
 rate() { awk -v b="$bytes" -v s="$1" -v e="$2" 'BEGIN { t = e - s; printf "%.1f MB/s (%.2f s)", b / 1048576 / t, t }'; }
+# cpu_now: user + system seconds of every child waited for so far into $cpu
+# ('times' in this shell, second line: "0m1.5s 0m0.1s")
+cpu_now() {
+	times > bench-data/.times
+	cpu=$(awk 'NR == 2 { t = 0; for (i = 1; i <= 2; i++) { split($i, a, "m"); t += a[1] * 60 + a[2] } printf "%.3f", t }' bench-data/.times)
+}
 # warm the page cache so both programs read from memory
 cat "$out" > /dev/null
-t0=$(now); figs=$("$prog" < "$out" | wc -l); t1=$(now)
+cpu_now; c0=$cpu; t0=$(now); figs=$("$prog" < "$out" | wc -l); t1=$(now); cpu_now; c1=$cpu
+rm -f bench-data/.times
 t2=$(now); lines=$(LC_ALL=C grep -c '[0-9]' "$out" || true); t3=$(now)
 printf 'input: %s, %.1f MB\n' "$out" "$(awk -v b="$bytes" 'BEGIN { print b / 1048576 }')"
-printf 'figcheck figures: %s, %s figures\n' "$(rate "$t0" "$t1")" "$figs"
+printf 'figcheck figures: %s wall, %s CPU, %s figures\n' "$(rate "$t0" "$t1")" "$(rate "$c0" "$c1")" "$figs"
 printf "grep -c '[0-9]':  %s, %s lines with a digit\n" "$(rate "$t2" "$t3")" "$lines"
