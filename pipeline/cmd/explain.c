@@ -74,7 +74,7 @@ int main(int argc, char **argv)
 
 	fc_seg_out_init(&so);
 	{
-		struct fc_seg_in in = { text.data, text.len, "body", NULL, "text", NULL };
+		struct fc_seg_in in = { .text = text.data, .len = text.len, .kind = "body", .outlet = "text" };
 
 		rc = fc_extract_segment(x, &in, &so, &err);
 	}
