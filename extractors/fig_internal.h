@@ -92,7 +92,6 @@ struct rule {
 	size_t *needs_end;
 	uint64_t *needs_bits;
 	size_t nneedgroups;
-	size_t need_bit;		/* its groups' bits in the engine's needs index */
 	/*
 	 * "after": words or signs of which one must stand right after the
 	 * number at the anchor (or inside it), as hashes; nafter 0: no test.
@@ -102,19 +101,26 @@ struct rule {
 	int behind;			/* has a positive lookbehind: a word alone cannot rule it out */
 };
 
+/* How many words before a number a rule may start ("by a ratio of almost 7 to 1"). */
+#define BACK_TOKENS 6
+
 /* How far (bytes) before and after a number a rule's "needs" are looked for. */
 #define NEEDS_BEFORE 64
 #define NEEDS_AFTER 96
 
-/* Which figure rules can start with a given word: learnt once per word. */
+/* Which figure rules can start with a given word: learnt once per word and rule. */
 #define STARTER_SLOTS 16384
 #define STARTER_KEY 32
+
+/* Token classes (struct fc_engine token_class). */
+enum { TC_OTHER, TC_SPACE, TC_LETTER, TC_DIGIT, TC_LEAD, TC_CONT };
 
 /* Slots of the table of number words that make an anchor (a power of two). */
 #define ANCHOR_WORD_SLOTS 512
 
 struct starter {
-	char key[STARTER_KEY];	/* lower-case word, NUL-terminated; "" if free */
+	char key[STARTER_KEY];	/* lower-case word */
+	uint8_t len;		/* its length; 0 if the slot is free */
 };
 
 struct fc_engine {
@@ -142,22 +148,34 @@ struct fc_engine {
 	size_t *qual_rule, nqual;	/* MARK index -> rule */
 	/*
 	 * Rule sets are bit sets of mw 64-bit words, bit i for fig_rule[i]:
-	 * byte_mask[c * mw] holds the rules a match may start with byte c at,
-	 * starter_mask[slot * mw] the rules that can start with a cached word.
+	 * byte_mask[c * mw] holds the rules a match may start with byte c at;
+	 * for a cached word, starter_known[slot * mw] the rules already
+	 * probed with it and starter_mask[slot * mw] those of them that can
+	 * start with it.
 	 */
 	size_t mw;
 	uint64_t *byte_mask;
+	uint64_t *starter_known;
 	uint64_t *starter_mask;
-	uint64_t *all_mask;		/* every rule: for words too long to cache */
 	uint8_t start_map[256];		/* bytes some figure match may start with */
 	/*
-	 * The needs index: every word any rule needs, as an open-addressing
-	 * table of token hashes (need_key, 0 free; a hash of 0 is stored as
-	 * 1) each with the needs groups it meets (need_mask, need_gw words a
-	 * slot, bit need_bit + g for group g of a rule).
+	 * The needs index: every word a figure rule needs, as an
+	 * open-addressing table of token hashes (need_key, 0 free; a hash of
+	 * 0 is stored as 1) each with the needs groups it meets (need_mask,
+	 * need_gw words a slot: bit j for the first group of figure rule j,
+	 * bit mw * 64 + x for a further group of rule need_extra[x]).
+	 * needers and afters: the figure rules with needs, with after.
 	 */
 	uint64_t *need_key;
 	uint64_t *need_mask;
+	size_t *need_extra, nneed_extra;
+	uint64_t *needers, *afters;
+	/* the after index: token hashes (0 stored as 1) and the rules (mw words a slot) that want them */
+	uint64_t *after_key;
+	uint64_t *after_mask;
+	size_t after_slots;		/* a power of two */
+	uint64_t *scratch;		/* the scan's: see fc_scan_internal() */
+	uint64_t need_shape[256];	/* by first byte: bit n (63: longer) if a needed token has n bytes */
 	size_t need_slots;		/* a power of two */
 	size_t need_gw;
 	pcre2_match_context *mctx;
@@ -165,7 +183,9 @@ struct fc_engine {
 	pcre2_match_data *md;
 	char **files;			/* paths, owned here; rules point into them */
 	size_t nfiles;
+	unsigned char token_class[256];	/* TC_*: how fc_token_len() cuts a token that starts with the byte */
 	uint64_t anchor_word[ANCHOR_WORD_SLOTS];	/* number words, packed: see figure.c */
+	uint8_t number_prefix[26 * 26 * 26 / 8 + 1];	/* bit set: three letters that begin a number word */
 	uint64_t number_part[ANCHOR_WORD_SLOTS];	/* and every other word a number may hold */
 	struct starter *starters;	/* STARTER_SLOTS entries */
 	size_t nstarters;

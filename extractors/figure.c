@@ -6,8 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* How many words before a number a rule may start ("by a ratio of almost 7 to 1"). */
-#define BACK_TOKENS 6
 /* How far (bytes) a period phrase may stand from the figure it dates. */
 #define PERIOD_GAP 40
 /* How far a sentence-wide qualifier ("so far") reaches: long sentences hold unrelated figures. */
@@ -48,6 +46,11 @@ static int lower(int c)
 static int is_alpha(int c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
 /*
@@ -116,12 +119,23 @@ static int word_table_has(const uint64_t *table, uint64_t key)
 void fc_anchor_words_init(struct fc_engine *e)
 {
 	size_t i;
+	int c;
+
+	for (c = 0; c < 256; c++)
+		e->token_class[c] = is_space((unsigned char)c) ? TC_SPACE : is_alpha(c) ? TC_LETTER :
+				    c >= '0' && c <= '9' ? TC_DIGIT : c >= 0xC0 ? TC_LEAD :
+				    c >= 0x80 ? TC_CONT : TC_OTHER;
 
 	memset(e->anchor_word, 0, sizeof(e->anchor_word));
 	memset(e->number_part, 0, sizeof(e->number_part));
+	memset(e->number_prefix, 0, sizeof(e->number_prefix));
 	for (i = 0; i < sizeof(number_words) / sizeof(number_words[0]); i++) {
-		word_table_add(e->anchor_word, number_words[i]);
-		word_table_add(e->number_part, number_words[i]);
+		const char *w = number_words[i];
+		size_t k = (size_t)(w[0] - 'a') * 676 + (size_t)(w[1] - 'a') * 26 + (size_t)(w[2] - 'a');
+
+		word_table_add(e->anchor_word, w);
+		word_table_add(e->number_part, w);
+		e->number_prefix[k / 8] |= (uint8_t)(1u << (k % 8));
 	}
 	for (i = 0; i < sizeof(number_parts) / sizeof(number_parts[0]); i++)
 		word_table_add(e->number_part, number_parts[i]);
@@ -142,46 +156,149 @@ static int number_word(const struct fc_engine *e, uint64_t key, size_t n)
 	return 0;
 }
 
-/* Letters that can begin a number word: the cheap first test. */
-static const unsigned char word_initial[256] = {
-	['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['h'] = 1, ['m'] = 1, ['n'] = 1,
-	['o'] = 1, ['q'] = 1, ['s'] = 1, ['t'] = 1, ['z'] = 1,
-	['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['H'] = 1, ['M'] = 1, ['N'] = 1,
-	['O'] = 1, ['Q'] = 1, ['S'] = 1, ['T'] = 1, ['Z'] = 1,
+/*
+ * Byte classes for the anchor scan: letters that can begin a number word
+ * (the cheap first test), other letters, digits, and the first bytes of
+ * vulgar fractions (U+00BC-U+00BE, U+2150-U+215E).
+ */
+enum { AC_OTHER, AC_INITIAL, AC_LETTER, AC_DIGIT, AC_C2, AC_E2 };
+
+static const unsigned char anchor_class[256] = {
+	['0'] = AC_DIGIT, ['1'] = AC_DIGIT, ['2'] = AC_DIGIT, ['3'] = AC_DIGIT, ['4'] = AC_DIGIT,
+	['5'] = AC_DIGIT, ['6'] = AC_DIGIT, ['7'] = AC_DIGIT, ['8'] = AC_DIGIT, ['9'] = AC_DIGIT,
+	['a'] = AC_LETTER, ['b'] = AC_INITIAL, ['c'] = AC_INITIAL, ['d'] = AC_INITIAL,
+	['e'] = AC_INITIAL, ['f'] = AC_INITIAL, ['g'] = AC_LETTER, ['h'] = AC_INITIAL,
+	['i'] = AC_LETTER, ['j'] = AC_LETTER, ['k'] = AC_LETTER, ['l'] = AC_LETTER,
+	['m'] = AC_INITIAL, ['n'] = AC_INITIAL, ['o'] = AC_INITIAL, ['p'] = AC_LETTER,
+	['q'] = AC_INITIAL, ['r'] = AC_LETTER, ['s'] = AC_INITIAL, ['t'] = AC_INITIAL,
+	['u'] = AC_LETTER, ['v'] = AC_LETTER, ['w'] = AC_LETTER, ['x'] = AC_LETTER,
+	['y'] = AC_LETTER, ['z'] = AC_INITIAL,
+	['A'] = AC_LETTER, ['B'] = AC_INITIAL, ['C'] = AC_INITIAL, ['D'] = AC_INITIAL,
+	['E'] = AC_INITIAL, ['F'] = AC_INITIAL, ['G'] = AC_LETTER, ['H'] = AC_INITIAL,
+	['I'] = AC_LETTER, ['J'] = AC_LETTER, ['K'] = AC_LETTER, ['L'] = AC_LETTER,
+	['M'] = AC_INITIAL, ['N'] = AC_INITIAL, ['O'] = AC_INITIAL, ['P'] = AC_LETTER,
+	['Q'] = AC_INITIAL, ['R'] = AC_LETTER, ['S'] = AC_INITIAL, ['T'] = AC_INITIAL,
+	['U'] = AC_LETTER, ['V'] = AC_LETTER, ['W'] = AC_LETTER, ['X'] = AC_LETTER,
+	['Y'] = AC_LETTER, ['Z'] = AC_INITIAL,
+	[0xC2] = AC_C2, [0xE2] = AC_E2,
 };
+
+/* Is the word of n letters packed in key (its first letters, n >= 3) worth packing whole: do its first three begin a number word? */
+static int number_prefix(const struct fc_engine *e, const unsigned char *t)
+{
+	size_t k = (size_t)((t[0] | 0x20) - 'a') * 676 + (size_t)((t[1] | 0x20) - 'a') * 26 +
+		   (size_t)((t[2] | 0x20) - 'a');
+
+	return e->number_prefix[k / 8] >> (k % 8) & 1;
+}
+
+/* Is the word at t[0..len) (a word start, its first letter one a number word can begin with) a number word? */
+static int number_word_at(const struct fc_engine *e, const unsigned char *t, size_t len)
+{
+	uint64_t key = 0;
+	size_t k;
+
+	/* fewer than three letters, or three that begin no number word: not one */
+	if (len < 3 || !is_alpha(t[1]) || !is_alpha(t[2]) || !number_prefix(e, t))
+		return 0;
+	for (k = 0; k < len && is_alpha(t[k]); k++)
+		if (k < 12)
+			key = key * 32 + (uint64_t)((t[k] | 0x20) - 'a' + 1);
+	return number_word(e, key, k);
+}
+
+/* Is a vulgar fraction (U+00BC-U+00BE, U+2150-U+215E) at i? */
+static int vulgar_at(const unsigned char *u, size_t len, size_t i)
+{
+	if (u[i] == 0xC2)
+		return i + 1 < len && u[i + 1] >= 0xBC && u[i + 1] <= 0xBE;
+	return u[i] == 0xE2 && i + 2 < len && u[i + 1] == 0x85 && u[i + 2] >= 0x90 && u[i + 2] <= 0x9E;
+}
+
+#define BYTES_HIGH 0x8080808080808080ull
+
+/* Bit 7 of each byte of w that is an ASCII letter. */
+static uint64_t letters8(uint64_t w)
+{
+	uint64_t y = (w | 0x2020202020202020ull) & 0x7f7f7f7f7f7f7f7full;
+
+	return (y + 0x1f1f1f1f1f1f1f1full) & ~(y + 0x0505050505050505ull) & ~w & BYTES_HIGH;
+}
+
+/* Bit 7 of each byte of w that is an ASCII digit. */
+static uint64_t digits8(uint64_t w)
+{
+	uint64_t y = w & 0x7f7f7f7f7f7f7f7full;
+
+	return (y + 0x5050505050505050ull) & ~(y + 0x4646464646464646ull) & ~w & BYTES_HIGH;
+}
 
 /*
  * Next position >= from where a number begins: a digit, a vulgar fraction
  * or a number word.  Returns len if none.  This loop is what most text
- * costs, so it looks at each byte once and at whole words only when their
- * first letter could start a number word.
+ * costs, so it reads eight bytes at a time: digits, bytes of wider
+ * characters and word starts come out as bits, and of those only words
+ * whose first three letters begin a number word are read whole.
  */
 static size_t next_anchor(const struct fc_engine *e, const char *text, size_t len, size_t from)
 {
 	const unsigned char *u = (const unsigned char *)text;
-	size_t i = from, k;
-	uint64_t key;
+	size_t i = from, q;
+	uint64_t w, lt, dg, hi, ev, before;
 
-	while (i < len) {
-		unsigned c = u[i];
-
-		if (c >= '0' && c <= '9')
-			return i;
-		if (word_initial[c] && (i == 0 || !is_alpha(u[i - 1]))) {
-			key = 0;
-			for (k = 0; i + k < len && is_alpha(u[i + k]); k++)
-				if (k < 12)
-					key = key * 32 + (uint64_t)(lower(u[i + k]) - 'a' + 1);
-			if (number_word(e, key, k))
-				return i;
-			i += k ? k : 1;
-			continue;
+	/* a word begun before from cannot be a number word that starts here */
+	if (i > 0 && i < len && is_alpha(u[i - 1]))
+		while (i < len && is_alpha(u[i]))
+			i++;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, u + i, 8);
+		lt = letters8(w);
+		dg = digits8(w);
+		hi = w & BYTES_HIGH;
+		before = i > 0 && is_alpha(u[i - 1]) ? 0x80 : 0;
+		/* digits, wider characters, and letters after no letter */
+		for (ev = dg | hi | (lt & ~(lt << 8 | before)); ev; ev &= ev - 1) {
+			q = i + (size_t)(__builtin_ctzll(ev) >> 3);
+			if (u[q] >= '0' && u[q] <= '9')
+				return q;
+			if (u[q] >= 0x80) {
+				if (vulgar_at(u, len, q))
+					return q;
+				continue;
+			}
+			if (anchor_class[u[q]] == AC_INITIAL && number_word_at(e, u + q, len - q))
+				return q;
 		}
-		if (c == 0xC2 && i + 1 < len && u[i + 1] >= 0xBC && u[i + 1] <= 0xBE)
+	}
+	/* the last bytes: a word that began before i goes on here */
+	if (i > 0 && i < len && is_alpha(u[i - 1]))
+		while (i < len && is_alpha(u[i]))
+			i++;
+#endif
+	while (i < len) {
+		switch (anchor_class[u[i]]) {
+		case AC_OTHER:
+			i++;
+			break;
+		case AC_DIGIT:
 			return i;
-		if (c == 0xE2 && i + 2 < len && u[i + 1] == 0x85 && u[i + 2] >= 0x90 && u[i + 2] <= 0x9E)
-			return i;
-		i++;
+		case AC_LETTER:
+			for (i++; i < len && is_alpha(u[i]); i++)
+				;
+			break;
+		case AC_INITIAL:
+			if (number_word_at(e, u + i, len - i))
+				return i;
+			for (i++; i < len && is_alpha(u[i]); i++)
+				;
+			break;
+		default:
+			if (vulgar_at(u, len, i))
+				return i;
+			i++;
+			break;
+		}
 	}
 	return len;
 }
@@ -204,11 +321,6 @@ static size_t anchor_end(const char *text, size_t len, size_t p)
 	return p + (u[p] == 0xC2 ? 2 : 3);
 }
 
-static int is_space(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 /* Opening punctuation a rule never starts with: skip it to reach the word. */
 static size_t skip_opening(const char *t, size_t i, size_t end)
 {
@@ -228,111 +340,137 @@ static size_t skip_opening(const char *t, size_t i, size_t end)
 	}
 }
 
-/*
- * The figure rules that can start with the word t[0..n), as a rule set.
- * Partial matching of "word " tells: no match at all means no text after
- * the word can make one.  The answer is cached per word, so each distinct
- * word costs one probe per rule that may start with its first byte; words
- * too long for the cache, or met when it is full, may start any rule.
- */
-static const uint64_t *starter_rules(struct fc_engine *e, const char *t, size_t n)
-{
-	char key[STARTER_KEY + 1];
-	size_t i, h = 5381, slot;
-	const uint64_t *first;
-	uint64_t *m;
-	int rc;
+/* A byte a word whose answers are cached may hold: letters, apostrophes, hyphens, dots, commas. */
+static const unsigned char plain_byte[256] = {
+	['\''] = 1, ['-'] = 1, ['.'] = 1, [','] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+	['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+	['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+	['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+	['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+};
 
-	if (n >= STARTER_KEY)
-		return e->all_mask;
+#define NO_SLOT ((size_t)-1)
+
+/*
+ * The starter cache slot of the plain word t[0..n) (1 <= n < STARTER_KEY),
+ * taken if the word is new; NO_SLOT when the cache is full (it only stops
+ * learning, it never forgets).
+ */
+static size_t starter_slot(struct fc_engine *e, const char *t, size_t n)
+{
+	char key[STARTER_KEY];
+	size_t i, slot;
+	uint64_t h = 5381;
+
 	for (i = 0; i < n; i++) {
 		key[i] = (char)lower((unsigned char)t[i]);
 		h = h * 33 + (unsigned char)key[i];
 	}
-	key[n] = '\0';
-	for (slot = h % STARTER_SLOTS;; slot = (slot + 1) % STARTER_SLOTS) {
+	for (slot = (size_t)(h * 0x9E3779B97F4A7C15ull >> 40) % STARTER_SLOTS;;
+	     slot = (slot + 1) % STARTER_SLOTS) {
 		struct starter *sl = &e->starters[slot];
 
-		if (!sl->key[0])
+		if (!sl->len)
 			break;
-		if (strcmp(sl->key, key) == 0)
-			return e->starter_mask + slot * e->mw;
+		if (sl->len == n && memcmp(sl->key, key, n) == 0)
+			return slot;
 	}
-	/* a full table only stops learning; it never forgets */
 	if (e->nstarters >= STARTER_SLOTS * 3 / 4)
-		return e->all_mask;
-	m = e->starter_mask + slot * e->mw;
-	first = e->byte_mask + (unsigned char)t[0] * e->mw;
-	key[n] = ' ';
-	for (i = 0; i < e->nfig; i++) {
-		if (!(first[i / 64] >> (i % 64) & 1))
-			continue;
-		/* what stands before the word is not in the probe */
-		if (e->rules[e->fig_rule[i]].behind) {
-			m[i / 64] |= (uint64_t)1 << (i % 64);
-			continue;
-		}
-		rc = pcre2_match(e->rules[e->fig_rule[i]].code, (PCRE2_SPTR)key, n + 1, 0,
-				 PCRE2_NO_UTF_CHECK | PCRE2_PARTIAL_HARD, e->md, e->mctx);
-		if (rc != PCRE2_ERROR_NOMATCH)
-			m[i / 64] |= (uint64_t)1 << (i % 64);
-	}
-	key[n] = '\0';
-	memcpy(e->starters[slot].key, key, n + 1);
+		return NO_SLOT;
+	memcpy(e->starters[slot].key, key, n);
+	e->starters[slot].len = (uint8_t)n;
 	e->nstarters++;
-	return m;
+	return slot;
 }
 
-/* A word a cached answer can be kept for: letters, apostrophes, dots, hyphens, valid UTF-8. */
-static int plain_word(const char *t, size_t n)
+/*
+ * Can figure rule j (index into fig_rule) start with the word of the
+ * cache slot?  Partial matching of "word " tells: no match at all means
+ * no text after the word can make one.  Learnt once per word and rule,
+ * when the rule is about to run there, in the interpreter (partial
+ * matching is not compiled).  A rule holding a positive lookbehind may:
+ * what stands before the word is not in the probe.
+ */
+static int starter_can(struct fc_engine *e, size_t slot, size_t j)
 {
-	size_t i;
+	const struct starter *sl = &e->starters[slot];
+	uint64_t bit = (uint64_t)1 << (j % 64);
+	size_t w = slot * e->mw + j / 64;
+	char key[STARTER_KEY + 1];
+	int rc;
 
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)t[i];
-
-		if (!(is_alpha(c) || c == '\'' || c == '-' || c == '.' || c == ','))
-			return 0;
+	if (!(e->starter_known[w] & bit)) {
+		e->starter_known[w] |= bit;
+		if (e->rules[e->fig_rule[j]].behind) {
+			e->starter_mask[w] |= bit;
+		} else {
+			memcpy(key, sl->key, sl->len);
+			key[sl->len] = ' ';
+			rc = pcre2_match(e->rules[e->fig_rule[j]].code, (PCRE2_SPTR)key, sl->len + 1u, 0,
+					 PCRE2_NO_UTF_CHECK | PCRE2_PARTIAL_HARD | PCRE2_NO_JIT,
+					 e->md, e->mctx);
+			if (rc != PCRE2_ERROR_NOMATCH)
+				e->starter_mask[w] |= bit;
+		}
 	}
-	return n > 0;
+	return (e->starter_mask[w] & bit) != 0;
 }
+
+/* A place a rule may start at, with the rules that may match there. */
+struct start {
+	size_t at;
+	uint64_t *set;			/* e->mw words: rules whose first byte fits, less those known not to */
+	size_t slot;			/* the starter slot of the word there, or NO_SLOT */
+};
 
 /*
  * Add start a with the rules that may match there: those that can start
  * with its byte and, when a whole word followed by a space begins there,
- * those that can start with that word.  A start no rule fits is dropped.
+ * those that can start with that word (known so far: the rest are probed
+ * when they are about to run).  A start no rule fits is dropped.
  */
 static void add_start(struct fc_engine *e, const char *t, size_t a, size_t end,
-		      size_t *st, const uint64_t **sets, size_t *out)
+		      struct start *st, size_t *out)
 {
 	const unsigned char *u = (const unsigned char *)t;
-	const uint64_t *set = e->byte_mask + u[a] * e->mw, *w;
-	size_t b, j, any = 0;
+	const uint64_t *first = e->byte_mask + u[a] * e->mw;
+	uint64_t *set = st[*out].set;
+	size_t b, j, slot = NO_SLOT;
 
 	if (!e->start_map[u[a]])
 		return;
-	for (b = a; b < end && !is_space(u[b]); b++)
+	memcpy(set, first, e->mw * sizeof(*set));
+	for (b = a; b < end && plain_byte[u[b]]; b++)
 		;
-	if (b < end && plain_word(t + a, b - a)) {
-		w = starter_rules(e, t + a, b - a);
-		for (j = 0; j < e->mw; j++)
-			any |= (w[j] & set[j]) != 0;
-		if (!any)
+	if (b > a && b < end && is_space(u[b]) && b - a < STARTER_KEY &&
+	    (slot = starter_slot(e, t + a, b - a)) != NO_SLOT) {
+		const uint64_t *known = e->starter_known + slot * e->mw;
+		const uint64_t *can = e->starter_mask + slot * e->mw;
+		uint64_t maybe = 0;
+
+		for (j = 0; j < e->mw; j++) {
+			set[j] &= ~known[j] | can[j];
+			maybe |= set[j];
+		}
+		if (!maybe)
 			return;
-		set = w;
 	}
-	sets[*out] = set;
-	st[(*out)++] = a;
+	st[*out].at = a;
+	st[*out].slot = slot;
+	(*out)++;
 }
 
 /*
  * Start positions worth trying for the number at p: the starts of up to
  * BACK_TOKENS words before it (hedges, "between", "by a ratio of", "£"),
- * its own token's start and p itself, ascending, none before floor.  Each
- * comes with the set of rules that may match there (sets[k]).
+ * its own token's start and p itself, ascending, none before floor.
  */
 static size_t start_points(struct fc_engine *e, const char *t, size_t floor,
-			   size_t p, size_t end, size_t *st, const uint64_t **sets)
+			   size_t p, size_t end, struct start *st)
 {
 	const unsigned char *u = (const unsigned char *)t;
 	size_t tmp[BACK_TOKENS + 2], n = 0, i = p, a, k, out = 0;
@@ -356,20 +494,22 @@ static size_t start_points(struct fc_engine *e, const char *t, size_t floor,
 	/* ascending, p last */
 	for (k = n; k-- > 0;) {
 		a = skip_opening(t, tmp[k], p);
-		if (a > p || (out && st[out - 1] >= a))
+		if (a > p || (out && st[out - 1].at >= a))
 			continue;
-		add_start(e, t, a, end, st, sets, &out);
+		add_start(e, t, a, end, st, &out);
 	}
 	/* "x>10": a comparison sign glued before the number */
 	a = p;
 	while (a > floor && strchr("<>=~", t[a - 1]) && t[a - 1])
 		a--;
-	if (a < p && (out == 0 || st[out - 1] < a)) {
-		sets[out] = e->byte_mask + u[a] * e->mw;
-		st[out++] = a;
+	if (a < p && (out == 0 || st[out - 1].at < a)) {
+		st[out].at = a;
+		memcpy(st[out].set, e->byte_mask + u[a] * e->mw, e->mw * sizeof(*st[out].set));
+		st[out].slot = NO_SLOT;
+		out++;
 	}
-	if (out == 0 || st[out - 1] < p)
-		add_start(e, t, p, end, st, sets, &out);
+	if (out == 0 || st[out - 1].at < p)
+		add_start(e, t, p, end, st, &out);
 	return out;
 }
 
@@ -805,14 +945,6 @@ static int match_limited(int rc)
 	       rc == PCRE2_ERROR_NOMEMORY;
 }
 
-/* Is c an ASCII word character (1), another ASCII byte (0), or part of a wider character (-1)? */
-static int word_class(unsigned char c)
-{
-	if (c >= 0x80)
-		return -1;
-	return is_alpha(c) || (c >= '0' && c <= '9') || c == '_';
-}
-
 /* A byte as a letter of a qualifier prefix: a-z (either case) 0-25, space 26, else -1. */
 static int prefix_class(unsigned char c)
 {
@@ -878,34 +1010,76 @@ static int qual_can_start(struct fc_engine *e, const unsigned char *t, size_t n)
 	return e->qual_char[cp] == 2;
 }
 
+/* Word class of a byte for \b: 0 another ASCII byte, 1 an ASCII word character, 2 part of a wider character. */
+static const unsigned char word_kind[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+	['8'] = 1, ['9'] = 1, ['_'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+	['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+	['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+	['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+	['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	[0x80] = 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+};
+
+/*
+ * Try the anchored qualifier pattern at q, if a match can start there:
+ * at a character start whose byte can begin one and, when no rule looks
+ * behind, where qual_can_start() says so.  PCRE2_ERROR_NOMATCH if not.
+ */
+static int qual_try(struct fc_engine *e, const char *text, size_t se, size_t q)
+{
+	const unsigned char *u = (const unsigned char *)text;
+
+	if (!e->qual_start[u[q]] || (u[q] & 0xC0) == 0x80)
+		return PCRE2_ERROR_NOMATCH;
+	if (e->qual_char && q > 0 && !qual_can_start(e, u + q, se - q))
+		return PCRE2_ERROR_NOMATCH;
+	return pcre2_match(e->qual_anchored, (PCRE2_SPTR)text, se, q, PCRE2_NO_UTF_CHECK,
+			   e->md, e->mctx);
+}
+
 /*
  * The first match of the qualifier rules in text[off..se), as
  * pcre2_match() of the unanchored pattern would find it, but trying the
- * anchored pattern only where a match can start: at a character start;
- * when every rule begins with \b, where a word character meets another
- * kind; when no rule looks behind, where qual_can_start() says so.
+ * anchored pattern only where a match can start (qual_try()).  When every
+ * rule begins with \b, that is only where a word character meets another
+ * kind, so a run of ASCII bytes of one kind is stepped over after its
+ * first byte.
  */
 static int qual_search(struct fc_engine *e, const char *text, size_t se, size_t off)
 {
 	const unsigned char *u = (const unsigned char *)text;
-	size_t q;
-	int cw, pw, rc;
+	size_t q = off;
+	int rc, k;
 
-	for (q = off; q < se; q++) {
-		if (!e->qual_start[u[q]] || (u[q] & 0xC0) == 0x80)
+	if (!e->qual_at_words) {
+		for (; q < se; q++)
+			if ((rc = qual_try(e, text, se, q)) != PCRE2_ERROR_NOMATCH)
+				return rc;
+		return PCRE2_ERROR_NOMATCH;
+	}
+	while (q < se) {
+		k = word_kind[u[q]];
+		if (q > 0 && k < 2 && word_kind[u[q - 1]] == k) {
+			/* no \b here, nor before the end of this run */
+			while (q < se && word_kind[u[q]] == k)
+				q++;
 			continue;
-		if (e->qual_at_words && q > 0) {
-			cw = word_class(u[q]);
-			pw = word_class(u[q - 1]);
-			if (cw >= 0 && pw >= 0 && cw == pw)
-				continue;	/* no \b here */
 		}
-		if (e->qual_char && q > 0 && !qual_can_start(e, u + q, se - q))
-			continue;
-		rc = pcre2_match(e->qual_anchored, (PCRE2_SPTR)text, se, q, PCRE2_NO_UTF_CHECK,
-				 e->md, e->mctx);
-		if (rc != PCRE2_ERROR_NOMATCH)
+		if ((rc = qual_try(e, text, se, q)) != PCRE2_ERROR_NOMATCH)
 			return rc;
+		q++;
 	}
 	return PCRE2_ERROR_NOMATCH;
 }
@@ -914,7 +1088,7 @@ static int qualify(struct fc_engine *e, const char *text, size_t len, const char
 		   struct fc_figure_list *out, size_t first, int *limited,
 		   struct fc_explain *x, struct fc_error *err)
 {
-	size_t i, j, ss, se, prev_ss = (size_t)-1, off;
+	size_t i, j, ss, se, prev_ss = (size_t)-1, prev_start = 0, off, q;
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(e->md);
 	uint32_t count = pcre2_get_ovector_count(e->md);
 	int rc;
@@ -922,6 +1096,20 @@ static int qualify(struct fc_engine *e, const char *text, size_t len, const char
 	if (!e->nqual)
 		return FC_OK;
 	for (i = first; i < out->n; i++) {
+		/*
+		 * Figures come in order: one with no sentence end between it and
+		 * the figure before is in that figure's sentence, done already.
+		 */
+		q = out->v[i].start;
+		if (prev_ss != (size_t)-1 && q >= prev_start) {
+			while (q > prev_start && !sentence_end_at(text, len, q - 1))
+				q--;
+			if (q == prev_start) {
+				prev_start = out->v[i].start;
+				continue;
+			}
+		}
+		prev_start = out->v[i].start;
 		sentence_of(text, len, out->v[i].start, out->v[i].end, &ss, &se);
 		if (ss == prev_ss)
 			continue;
@@ -1015,6 +1203,34 @@ static int qualify(struct fc_engine *e, const char *text, size_t len, const char
 
 /* ---- the scan ------------------------------------------------------------------------ */
 
+/*
+ * fc_utf8_valid(), eight ASCII bytes at a time: most text is ASCII
+ * between its few wider characters.
+ */
+static int utf8_valid(const char *s, size_t n)
+{
+	size_t i = 0;
+	uint64_t w;
+	unsigned cp;
+	int k;
+
+	for (;;) {
+		while (i + 8 <= n) {
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ull)
+				break;
+			i += 8;
+		}
+		while (i < n && (unsigned char)s[i] < 0x80)
+			i++;
+		if (i == n)
+			return 1;
+		if ((k = fc_utf8_decode(s + i, n - i, &cp)) <= 0)
+			return 0;
+		i += (size_t)k;
+	}
+}
+
 /* A copy of text with each invalid UTF-8 byte replaced by '?', so offsets stay put. */
 static char *valid_copy(const char *text, size_t len)
 {
@@ -1041,23 +1257,39 @@ static char *valid_copy(const char *text, size_t len)
 }
 
 /*
- * The needs groups that the words and signs near one number meet (bits
- * of the engine's needs index), found at most once per number and only
- * when a rule asks.
+ * What the words and signs near one number allow, found at most once per
+ * number and only when a rule asks: the needs groups they meet (bits of
+ * the engine's needs index) and, from those, the figure rules whose needs
+ * are met (a rule set, rules without needs included).
  */
 struct near {
 	size_t at;			/* the number they are near; (size_t)-1 if none */
-	uint64_t have[];		/* e->need_gw words */
+	uint64_t *have;			/* e->need_gw words */
+	uint64_t *ok;			/* e->mw words */
 };
+
+/* fc_token_hash() of t[0..n), inline. */
+static uint64_t token_hash(const unsigned char *t, size_t n)
+{
+	uint64_t h = 14695981039346656037ull;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= t[i] >= 'A' && t[i] <= 'Z' ? t[i] + 32u : t[i];
+		h *= 1099511628211ull;
+	}
+	return h;
+}
 
 static void near_build(const struct fc_engine *e, struct near *nr, const char *text, size_t ls,
 		       size_t le, size_t p)
 {
 	const unsigned char *u = (const unsigned char *)text;
 	size_t i = p > ls + NEEDS_BEFORE ? p - NEEDS_BEFORE : ls;
-	size_t end = le - p > NEEDS_AFTER ? p + NEEDS_AFTER : le, k, slot, w;
+	size_t end = le - p > NEEDS_AFTER ? p + NEEDS_AFTER : le, j, k, slot, w;
 	size_t mask = e->need_slots - 1;
 	uint64_t h;
+	int cls;
 
 	/* begin at a whole word, and never inside a UTF-8 character */
 	while (i > ls && (is_alpha(u[i - 1]) || (u[i] & 0xC0) == 0x80))
@@ -1065,40 +1297,44 @@ static void near_build(const struct fc_engine *e, struct near *nr, const char *t
 	nr->at = p;
 	memset(nr->have, 0, e->need_gw * sizeof(nr->have[0]));
 	while (i < end) {
-		k = fc_token_len(text + i, end - i);
-		if (is_space(u[i])) {
-			i += k;
+		/* the token at i, cut at end as fc_token_len() cuts it */
+		cls = e->token_class[u[i]];
+		j = i + 1;
+		if (cls == TC_SPACE) {
+			i = j;
 			continue;
 		}
-		h = fc_token_hash(text + i, k);
-		if (!h)
-			h = 1;
-		for (slot = h & mask; e->need_key[slot]; slot = (slot + 1) & mask)
-			if (e->need_key[slot] == h) {
-				for (w = 0; w < e->need_gw; w++)
-					nr->have[w] |= e->need_mask[slot * e->need_gw + w];
-				break;
-			}
-		i += k;
+		if (cls == TC_LETTER || cls == TC_DIGIT) {
+			while (j < end && e->token_class[u[j]] == cls)
+				j++;
+		} else if (cls == TC_LEAD) {
+			while (j < end && e->token_class[u[j]] == TC_CONT)
+				j++;
+		}
+		k = j - i;
+		/* only a token of a needed shape can be needed */
+		if (e->need_shape[u[i]] >> (k < 63 ? k : 63) & 1) {
+			h = token_hash(u + i, k);
+			if (!h)
+				h = 1;
+			for (slot = h & mask; e->need_key[slot]; slot = (slot + 1) & mask)
+				if (e->need_key[slot] == h) {
+					for (w = 0; w < e->need_gw; w++)
+						nr->have[w] |= e->need_mask[slot * e->need_gw + w];
+					break;
+				}
+		}
+		i = j;
 	}
-}
+	/* rules whose needs are met: every group, the first one's bit is the rule's */
+	for (w = 0; w < e->mw; w++)
+		nr->ok[w] = ~e->needers[w] | nr->have[w];
+	for (k = 0; k < e->nneed_extra; k++) {
+		size_t b = e->mw * 64 + k, r = e->need_extra[k];
 
-/* Does one word of each "needs" line of r stand near the number at p? */
-static int needs_met(const struct fc_engine *e, const struct rule *r, struct near *nr,
-		     const char *text, size_t ls, size_t le, size_t p)
-{
-	size_t g, b;
-
-	if (!r->nneeds)
-		return 1;
-	if (nr->at != p)
-		near_build(e, nr, text, ls, le, p);
-	for (g = 0; g < r->nneedgroups; g++) {
-		b = r->need_bit + g;
 		if (!(nr->have[b / 64] >> (b % 64) & 1))
-			return 0;
+			nr->ok[r / 64] &= ~((uint64_t)1 << (r % 64));
 	}
-	return 1;
 }
 
 /*
@@ -1116,6 +1352,7 @@ struct after {
 	size_t at;			/* the number; (size_t)-1 if none */
 	size_t n;
 	uint64_t h[AFTER_TOKENS];
+	uint64_t *ok;			/* e->mw words: the rules whose after is met (or that have none) */
 };
 
 static int number_glue(const unsigned char *u, size_t k)
@@ -1151,7 +1388,7 @@ static void after_build(const struct fc_engine *e, struct after *af, const char 
 			size_t p)
 {
 	const unsigned char *u = (const unsigned char *)text;
-	size_t i = p, k;
+	size_t i = p, k, j, w, slot, mask = e->after_slots - 1;
 
 	af->at = p;
 	af->n = 0;
@@ -1160,33 +1397,29 @@ static void after_build(const struct fc_engine *e, struct after *af, const char 
 		if (!is_space(u[i])) {
 			if (af->n == AFTER_TOKENS) {
 				af->n = (size_t)-1;
-				return;
+				break;
 			}
 			af->h[af->n++] = fc_token_hash(text + i, k);
 		}
 		if (!number_glue(u + i, k) && !number_token(e, u + i, k))
-			return;
+			break;
 		i += k;
 	}
-}
-
-/* Does one of the words r wants after its number follow the number at p? */
-static int after_met(const struct fc_engine *e, const struct rule *r, struct after *af,
-		     const char *text, size_t le, size_t p)
-{
-	size_t i, j;
-
-	if (!r->nafter)
-		return 1;
-	if (af->at != p)
-		after_build(e, af, text, le, p);
+	/* the rules one of whose words follows; with too many to tell, all */
+	for (w = 0; w < e->mw; w++)
+		af->ok[w] = af->n == (size_t)-1 ? ~(uint64_t)0 : ~e->afters[w];
 	if (af->n == (size_t)-1)
-		return 1;
-	for (i = 0; i < af->n; i++)
-		for (j = 0; j < r->nafter; j++)
-			if (af->h[i] == r->after[j])
-				return 1;
-	return 0;
+		return;
+	for (j = 0; j < af->n; j++) {
+		uint64_t h = af->h[j] ? af->h[j] : 1;
+
+		for (slot = h & mask; e->after_key[slot]; slot = (slot + 1) & mask)
+			if (e->after_key[slot] == h) {
+				for (w = 0; w < e->mw; w++)
+					af->ok[w] |= e->after_mask[slot * e->mw + w];
+				break;
+			}
+	}
 }
 
 /*
@@ -1198,24 +1431,39 @@ static int after_met(const struct fc_engine *e, const struct rule *r, struct aft
  * limit is passed over and *limited set.  Returns 1 if the text at start
  * was settled, 0 if not, -1 on a PCRE2 error (err set).
  */
-static int try_rules(struct fc_engine *e, const char *text, size_t ls, size_t end, size_t start,
-		     size_t p, const uint64_t *set, struct near *nr, struct after *af,
+static int try_rules(struct fc_engine *e, const char *text, size_t ls, size_t end,
+		     const struct start *sp, size_t p, struct near *nr, struct after *af,
 		     struct fc_figure_list *out,
 		     size_t *pos, int *limited, struct fc_explain *x, struct fc_error *err)
 {
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(e->md);
 	uint32_t count = pcre2_get_ovector_count(e->md);
+	size_t start = sp->at;
 	struct fc_figure f;
-	size_t j;
+	size_t j, w;
+	uint64_t bits;
 	int m;
 
-	for (j = 0; j < e->nfig; j++) {
+	for (w = 0; w < e->mw; w++)
+	for (bits = sp->set[w]; bits; bits &= bits - 1) {
 		const struct rule *r;
 
-		if (!(set[j / 64] >> (j % 64) & 1))
-			continue;
+		/* the rules whose needs and after the text near the number meets */
+		if (bits & e->needers[w]) {
+			if (nr->at != p)
+				near_build(e, nr, text, ls, end, p);
+			if (!(bits &= nr->ok[w]))
+				break;
+		}
+		if (bits & e->afters[w]) {
+			if (af->at != p)
+				after_build(e, af, text, end, p);
+			if (!(bits &= af->ok[w]))
+				break;
+		}
+		j = w * 64 + (size_t)__builtin_ctzll(bits);
 		r = &e->rules[e->fig_rule[j]];
-		if (!needs_met(e, r, nr, text, ls, end, p) || !after_met(e, r, af, text, end, p))
+		if (sp->slot != NO_SLOT && !starter_can(e, sp->slot, j))
 			continue;
 		m = pcre2_match(r->code, (PCRE2_SPTR)text, end, start, PCRE2_NO_UTF_CHECK,
 				e->md, e->mctx);
@@ -1254,12 +1502,17 @@ int fc_scan_internal(struct fc_engine *e, const char *text, size_t len,
 {
 	char *copy = NULL;
 	size_t pos = 0, p, first = out->n, line_start = 0, line_end = 0, k, nst;
-	size_t st[BACK_TOKENS + 4];
-	const uint64_t *sets[BACK_TOKENS + 4];
-	struct near *nr = fc_xmalloc(sizeof(*nr) + e->need_gw * sizeof(nr->have[0]));
+	struct start st[BACK_TOKENS + 4];
+	struct near near, *nr = &near;
 	struct after af;
 	int rc = FC_OK, done;
 
+	/* the engine's scratch (needs_index()): needs words, needs rules, after rules, start sets */
+	nr->have = e->scratch;
+	nr->ok = nr->have + e->need_gw;
+	af.ok = nr->ok + e->mw;
+	for (k = 0; k < BACK_TOKENS + 4; k++)
+		st[k].set = af.ok + e->mw + k * e->mw;
 	nr->at = (size_t)-1;
 	af.at = (size_t)-1;
 	af.n = 0;
@@ -1267,7 +1520,7 @@ int fc_scan_internal(struct fc_engine *e, const char *text, size_t len,
 		*limited = 0;
 	if (!text || !len)
 		goto out;
-	if (!fc_utf8_valid(text, len))
+	if (!utf8_valid(text, len))
 		text = copy = valid_copy(text, len);
 	while ((p = next_anchor(e, text, len, pos)) < len) {
 		if (p >= line_end) {
@@ -1278,10 +1531,10 @@ int fc_scan_internal(struct fc_engine *e, const char *text, size_t len,
 			while (line_start > 0 && text[line_start - 1] != '\n')
 				line_start--;
 		}
-		nst = start_points(e, text, pos > line_start ? pos : line_start, p, line_end, st, sets);
+		nst = start_points(e, text, pos > line_start ? pos : line_start, p, line_end, st);
 		done = 0;
 		for (k = 0; k < nst && !done; k++) {
-			done = try_rules(e, text, line_start, line_end, st[k], p, sets[k], nr, &af, out,
+			done = try_rules(e, text, line_start, line_end, &st[k], p, nr, &af, out,
 					 &pos, limited, x, err);
 			if (done < 0) {
 				rc = FC_ESYS;
@@ -1296,7 +1549,6 @@ int fc_scan_internal(struct fc_engine *e, const char *text, size_t len,
 		goto out;
 out:
 	free(copy);
-	free(nr);
 	return rc;
 }
 
@@ -1309,8 +1561,22 @@ int fc_engine_scan(struct fc_engine *e, const char *text, size_t len,
 
 /* ---- records --------------------------------------------------------------------------- */
 
-/* Append the digits of n. */
-static void add_uint(struct fc_buf *out, unsigned long long n)
+/*
+ * Records are written straight into the output buffer: fc_figure_json()
+ * reserves room for the longest record the figure can make, then each
+ * put_*() writes at p and returns the end.
+ */
+
+static char *put(char *p, const char *s, size_t n)
+{
+	memcpy(p, s, n);
+	return p + n;
+}
+
+#define PUT_LIT(p, s) put((p), (s), sizeof(s) - 1)
+
+/* The digits of n. */
+static char *put_uint(char *p, unsigned long long n)
 {
 	char tmp[24];
 	size_t k = sizeof(tmp);
@@ -1319,139 +1585,181 @@ static void add_uint(struct fc_buf *out, unsigned long long n)
 		tmp[--k] = (char)('0' + n % 10);
 		n /= 10;
 	} while (n);
-	fc_buf_add(out, tmp + k, sizeof(tmp) - k);
+	return put(p, tmp + k, sizeof(tmp) - k);
 }
 
+/* The longest number put_num() writes. */
+#define NUM_MAX 40
+
 /*
- * Append v as fc_fmt_num() writes it (the shortest "%.*g" that reads back
- * as v, whole numbers below 1e15 in full), byte for byte.  Most figures
- * are whole numbers or short decimals, which are written here from their
+ * v as fc_fmt_num() writes it (the shortest "%.*g" that reads back as v,
+ * whole numbers below 1e15 in full), byte for byte.  Most figures are
+ * whole numbers or short decimals, which are written here from their
  * digits; anything else goes to fc_fmt_num().
  */
-static void add_num(struct fc_buf *out, double v)
+static char *put_num(char *p, double v)
 {
-	char tmp[40];
-	unsigned long long n, p;
+	char tmp[NUM_MAX];
+	unsigned long long n, t;
 	double m;
 	int d;
 
 	if (v == floor(v) && fabs(v) < 1e15) {
 		if (signbit(v))
-			fc_buf_addch(out, '-');
-		add_uint(out, (unsigned long long)fabs(v));
-		return;
+			*p++ = '-';
+		return put_uint(p, (unsigned long long)fabs(v));
 	}
 	if ((d = short_decimal(v, &m)) > 0) {
 		if (m < 0)
-			fc_buf_addch(out, '-');
+			*p++ = '-';
 		n = (unsigned long long)fabs(m);
-		for (p = 1; d > 0; d--)
-			p *= 10;
-		add_uint(out, n / p);
-		fc_buf_addch(out, '.');
-		n %= p;
-		for (p /= 10; p > n && p > 1; p /= 10)
-			fc_buf_addch(out, '0');
-		add_uint(out, n);
-		return;
+		for (t = 1; d > 0; d--)
+			t *= 10;
+		p = put_uint(p, n / t);
+		*p++ = '.';
+		n %= t;
+		for (t /= 10; t > n && t > 1; t /= 10)
+			*p++ = '0';
+		return put_uint(p, n);
 	}
 	fc_fmt_num(tmp, sizeof(tmp), v);
-	fc_buf_addstr(out, tmp);
+	return put(p, tmp, strlen(tmp));
 }
 
-static void add_end(struct fc_buf *out, double v)
+/* An end of an interval: inf, -inf or the number. */
+static char *put_end(char *p, double v)
 {
-	if (isinf(v)) {
-		fc_buf_addstr(out, v < 0 ? "-inf" : "inf");
-		return;
-	}
-	add_num(out, v);
+	if (isinf(v))
+		return v < 0 ? PUT_LIT(p, "-inf") : PUT_LIT(p, "inf");
+	return put_num(p, v);
 }
 
-/* fc_json_num() through add_num(). */
-static void add_json_num(struct fc_buf *out, double v)
+/* fc_json_num(): null for what JSON cannot hold. */
+static char *put_json_num(char *p, double v)
 {
-	if (isnan(v) || isinf(v)) {
-		fc_buf_addstr(out, "null");
-		return;
+	if (isnan(v) || isinf(v))
+		return PUT_LIT(p, "null");
+	return put_num(p, v);
+}
+
+/* The longest put_json_str() of n bytes. */
+#define JSON_STR_MAX(n) (6 * (n) + 2)
+
+/* fc_json_str(): quoted, with ", \, control characters escaped; the rest as it is. */
+static char *put_json_str(char *p, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i;
+
+	*p++ = '"';
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x20 && c != '"' && c != '\\') {
+			*p++ = (char)c;
+			continue;
+		}
+		*p++ = '\\';
+		switch (c) {
+		case '"': *p++ = '"'; break;
+		case '\\': *p++ = '\\'; break;
+		case '\n': *p++ = 'n'; break;
+		case '\r': *p++ = 'r'; break;
+		case '\t': *p++ = 't'; break;
+		default:
+			p = PUT_LIT(p, "u00");
+			*p++ = hex[c >> 4];
+			*p++ = hex[c & 15];
+		}
 	}
-	add_num(out, v);
+	*p++ = '"';
+	return p;
+}
+
+/* A C string as a JSON string, or null when it is empty. */
+static char *put_json_opt(char *p, const char *s)
+{
+	return *s ? put_json_str(p, s, strlen(s)) : PUT_LIT(p, "null");
+}
+
+static char *put_interval(char *p, const struct fc_figure *f)
+{
+	*p++ = f->low_open ? '(' : '[';
+	p = put_end(p, f->low);
+	*p++ = ',';
+	p = put_end(p, f->high);
+	*p++ = f->high_open ? ')' : ']';
+	return p;
 }
 
 void fc_figure_interval(const struct fc_figure *f, struct fc_buf *out)
 {
-	fc_buf_addch(out, f->low_open ? '(' : '[');
-	add_end(out, f->low);
-	fc_buf_addch(out, ',');
-	add_end(out, f->high);
-	fc_buf_addch(out, f->high_open ? ')' : ']');
+	char tmp[2 * NUM_MAX + 3];
+
+	fc_buf_add(out, tmp, (size_t)(put_interval(tmp, f) - tmp));
 }
 
 void fc_figure_json(const struct fc_figure *f, const char *text, long line,
 		    struct fc_buf *out)
 {
-	struct fc_buf iv = FC_BUF_INIT;
-	const char *q = fc_qualifier_name(f->qualifier);
+	const char *q = fc_qualifier_name(f->qualifier), *unit = fc_unit_name(f->unit);
+	const char *rule = f->rule ? f->rule : "";
+	size_t nnoun = f->noun_end > f->noun_start ? f->noun_end - f->noun_start : 0;
+	char *p, *start;
 
-	fc_buf_addch(out, '{');
+	/* every key and number, and each string escaped at worst */
+	fc_buf_grow(out, 256 + 10 * NUM_MAX + JSON_STR_MAX(f->end - f->start) + JSON_STR_MAX(nnoun) +
+			 JSON_STR_MAX(strlen(unit)) + JSON_STR_MAX(sizeof(f->hedge)) +
+			 JSON_STR_MAX(strlen(q ? q : "")) + JSON_STR_MAX(sizeof(f->period)) +
+			 JSON_STR_MAX(sizeof(f->currency)) + JSON_STR_MAX(strlen(rule)));
+	p = start = out->data + out->len;
+	*p++ = '{';
 	if (line >= 0) {
-		fc_buf_addstr(out, "\"line\":");
-		add_uint(out, (unsigned long long)line);
-		fc_buf_addch(out, ',');
+		p = PUT_LIT(p, "\"line\":");
+		p = put_uint(p, (unsigned long long)line);
+		*p++ = ',';
 	}
-	fc_buf_addstr(out, "\"start\":");
-	add_uint(out, f->start);
-	fc_buf_addstr(out, ",\"end\":");
-	add_uint(out, f->end);
-	fc_buf_addstr(out, ",\"text\":");
-	fc_json_str(out, text + f->start, f->end - f->start);
-	fc_buf_addstr(out, ",\"value\":");
-	add_json_num(out, f->value);
-	fc_buf_addstr(out, ",\"low\":");
-	add_json_num(out, f->low);
-	fc_buf_addstr(out, ",\"high\":");
-	add_json_num(out, f->high);
-	fc_figure_interval(f, &iv);
-	fc_buf_addstr(out, ",\"interval\":");
-	fc_json_str(out, iv.data, iv.len);
-	fc_buf_addstr(out, ",\"unit\":");
-	fc_json_str(out, fc_unit_name(f->unit), strlen(fc_unit_name(f->unit)));
-	fc_buf_addstr(out, ",\"hedge\":");
-	if (f->hedge[0])
-		fc_json_str(out, f->hedge, strlen(f->hedge));
-	else
-		fc_buf_addstr(out, "null");
-	fc_buf_addstr(out, ",\"noun\":");
-	if (f->noun_end > f->noun_start)
-		fc_json_str(out, text + f->noun_start, f->noun_end - f->noun_start);
-	else
-		fc_buf_addstr(out, "null");
-	fc_buf_addstr(out, ",\"qualifier\":");
-	if (q)
-		fc_json_str(out, q, strlen(q));
-	else
-		fc_buf_addstr(out, "null");
-	fc_buf_addstr(out, ",\"period\":");
-	if (f->period[0])
-		fc_json_str(out, f->period, strlen(f->period));
-	else
-		fc_buf_addstr(out, "null");
+	p = PUT_LIT(p, "\"start\":");
+	p = put_uint(p, f->start);
+	p = PUT_LIT(p, ",\"end\":");
+	p = put_uint(p, f->end);
+	p = PUT_LIT(p, ",\"text\":");
+	p = put_json_str(p, text + f->start, f->end - f->start);
+	p = PUT_LIT(p, ",\"value\":");
+	p = put_json_num(p, f->value);
+	p = PUT_LIT(p, ",\"low\":");
+	p = put_json_num(p, f->low);
+	p = PUT_LIT(p, ",\"high\":");
+	p = put_json_num(p, f->high);
+	/* an interval holds no character JSON escapes */
+	p = PUT_LIT(p, ",\"interval\":\"");
+	p = put_interval(p, f);
+	p = PUT_LIT(p, "\",\"unit\":");
+	p = put_json_str(p, unit, strlen(unit));
+	p = PUT_LIT(p, ",\"hedge\":");
+	p = put_json_opt(p, f->hedge);
+	p = PUT_LIT(p, ",\"noun\":");
+	p = nnoun ? put_json_str(p, text + f->noun_start, nnoun) : PUT_LIT(p, "null");
+	p = PUT_LIT(p, ",\"qualifier\":");
+	p = put_json_opt(p, q ? q : "");
+	p = PUT_LIT(p, ",\"period\":");
+	p = put_json_opt(p, f->period);
 	if (f->currency[0]) {
-		fc_buf_addstr(out, ",\"currency\":");
-		fc_json_str(out, f->currency, strlen(f->currency));
+		p = PUT_LIT(p, ",\"currency\":");
+		p = put_json_str(p, f->currency, strlen(f->currency));
 	}
-	if (f->unit == FC_UNIT_RATIO || f->unit == FC_UNIT_ODDS) {
-		if (f->b != 0) {
-			fc_buf_addstr(out, ",\"a\":");
-			add_json_num(out, f->a);
-			fc_buf_addstr(out, ",\"b\":");
-			add_json_num(out, f->b);
-		}
+	if ((f->unit == FC_UNIT_RATIO || f->unit == FC_UNIT_ODDS) && f->b != 0) {
+		p = PUT_LIT(p, ",\"a\":");
+		p = put_json_num(p, f->a);
+		p = PUT_LIT(p, ",\"b\":");
+		p = put_json_num(p, f->b);
 	}
 	if (f->unit == FC_UNIT_RANK)
-		fc_buf_printf(out, ",\"from_bottom\":%s", f->rank_from_bottom ? "true" : "false");
-	fc_buf_addstr(out, ",\"rule\":");
-	fc_json_str(out, f->rule ? f->rule : "", f->rule ? strlen(f->rule) : 0);
-	fc_buf_addch(out, '}');
-	fc_buf_release(&iv);
+		p = f->rank_from_bottom ? PUT_LIT(p, ",\"from_bottom\":true") :
+					  PUT_LIT(p, ",\"from_bottom\":false");
+	p = PUT_LIT(p, ",\"rule\":");
+	p = put_json_str(p, rule, strlen(rule));
+	*p++ = '}';
+	out->len += (size_t)(p - start);
+	out->data[out->len] = '\0';
 }

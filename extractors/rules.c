@@ -115,6 +115,22 @@ uint64_t fc_token_hash(const char *s, size_t n)
 	return h;
 }
 
+/*
+ * Record the first byte (either case) and length of a needed token, so
+ * that the scan hashes only the tokens near a number that could be one.
+ */
+static void need_shape(struct fc_engine *e, const char *s, size_t n)
+{
+	unsigned char c = (unsigned char)s[0];
+	uint64_t bit = (uint64_t)1 << (n < 63 ? n : 63);
+
+	if (!n)
+		return;
+	e->need_shape[c] |= bit;
+	if (ascii_letter(c))
+		e->need_shape[c ^ 0x20] |= bit;
+}
+
 /* ---- hedge policy ---------------------------------------------------- */
 
 /*
@@ -876,6 +892,7 @@ static int rule_key(struct loader *L, struct rule *r, const char *key, size_t kn
 					if (!hedge_in_part(h, hedge_parts[k].after, hedge_parts[k].side))
 						continue;
 					r->needs = fc_xrealloc(r->needs, (r->nneeds + 1) * sizeof(*r->needs));
+					need_shape(L->e, h->text, fc_token_len(h->text, strlen(h->text)));
 					r->needs[r->nneeds] = fc_token_hash(h->text, fc_token_len(h->text, strlen(h->text)));
 					r->needs_bits[g] |= (uint64_t)1 << (r->needs[r->nneeds] % 64);
 					r->nneeds++;
@@ -888,6 +905,7 @@ static int rule_key(struct loader *L, struct rule *r, const char *key, size_t kn
 						    "cannot load rules '%s': line %d: needs '%.*s': not one word or sign",
 						    file, line, (int)n, q);
 			r->needs = fc_xrealloc(r->needs, (r->nneeds + 1) * sizeof(*r->needs));
+			need_shape(L->e, q, n);
 			r->needs[r->nneeds] = fc_token_hash(q, n);
 			r->needs_bits[g] |= (uint64_t)1 << (r->needs[r->nneeds] % 64);
 			r->nneeds++;
@@ -1312,8 +1330,14 @@ static int compile_rule(struct loader *L, struct rule *r, uint32_t base, long bi
 					  r->file, r->match_line, r->id);
 			goto out;
 		}
-		/* Without JIT the interpreter still works, only slower. */
-		pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_HARD);
+		/*
+		 * Without JIT the interpreter still works, only slower.  Only
+		 * complete matching is compiled: partial matching (the probes
+		 * of which words can start a rule, once per word and rule)
+		 * runs in the interpreter, which costs less than compiling
+		 * every rule a second time.
+		 */
+		pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
 		if (bit >= 0)
 			probe_start_bytes(L->e, r, (size_t)bit);
 	}
@@ -1504,30 +1528,49 @@ out:
 }
 
 /*
- * Number every rule's needs groups and build the needs index, so that the
- * words near a number are looked up once each instead of once per rule.
+ * Build the needs index, so that the words near a number are looked up
+ * once each instead of once per rule, and the rules whose needs they meet
+ * come out as one rule set.  The first needs group of figure rule j is
+ * bit j of the index's first mw words; every further group (a rule with
+ * several needs lines) gets a bit of its own after those, owned by
+ * need_extra[bit].  Qualifier and period rules are not indexed: they are
+ * searched for over whole sentences.
  */
 static void needs_index(struct fc_engine *e)
 {
-	size_t i, g, k, bit = 0, slot, nwords = 0;
+	size_t i, j, g, k, slot, nwords = 0, nextra = 0, b;
 
-	for (i = 0; i < e->nrules; i++) {
-		e->rules[i].need_bit = bit;
-		bit += e->rules[i].nneeds ? e->rules[i].nneedgroups : 0;
-		nwords += e->rules[i].nneeds;
+	e->needers = fc_xcalloc(e->mw, sizeof(*e->needers));
+	e->afters = fc_xcalloc(e->mw, sizeof(*e->afters));
+	for (j = 0; j < e->nfig; j++) {
+		const struct rule *r = &e->rules[e->fig_rule[j]];
+
+		if (r->nneeds) {
+			e->needers[j / 64] |= (uint64_t)1 << (j % 64);
+			nwords += r->nneeds;
+			nextra += r->nneedgroups - 1;
+		}
+		if (r->nafter)
+			e->afters[j / 64] |= (uint64_t)1 << (j % 64);
 	}
-	e->need_gw = bit / 64 + 1;
+	e->need_extra = fc_xcalloc(nextra + 1, sizeof(*e->need_extra));
+	e->need_gw = e->mw + (nextra + 63) / 64;
 	for (e->need_slots = 64; e->need_slots < 2 * nwords; e->need_slots *= 2)
 		;
 	e->need_key = fc_xcalloc(e->need_slots, sizeof(*e->need_key));
 	e->need_mask = fc_xcalloc(e->need_slots * e->need_gw, sizeof(*e->need_mask));
-	for (i = 0; i < e->nrules; i++) {
-		const struct rule *r = &e->rules[i];
+	for (j = 0; j < e->nfig; j++) {
+		const struct rule *r = &e->rules[e->fig_rule[j]];
 
 		for (g = 0, k = 0; r->nneeds && g < r->nneedgroups; g++) {
+			if (g == 0) {
+				b = j;
+			} else {
+				e->need_extra[e->nneed_extra] = j;
+				b = e->mw * 64 + e->nneed_extra++;
+			}
 			for (; k < r->needs_end[g]; k++) {
 				uint64_t h = r->needs[k] ? r->needs[k] : 1;
-				size_t b = r->need_bit + g;
 
 				for (slot = h & (e->need_slots - 1); e->need_key[slot] && e->need_key[slot] != h;
 				     slot = (slot + 1) & (e->need_slots - 1))
@@ -1537,6 +1580,29 @@ static void needs_index(struct fc_engine *e)
 			}
 		}
 	}
+	/* the after index: each word some rule wants after its number, with those rules */
+	for (j = 0, nwords = 0; j < e->nfig; j++)
+		nwords += e->rules[e->fig_rule[j]].nafter;
+	for (e->after_slots = 64; e->after_slots < 2 * nwords; e->after_slots *= 2)
+		;
+	e->after_key = fc_xcalloc(e->after_slots, sizeof(*e->after_key));
+	e->after_mask = fc_xcalloc(e->after_slots * e->mw, sizeof(*e->after_mask));
+	for (j = 0; j < e->nfig; j++) {
+		const struct rule *r = &e->rules[e->fig_rule[j]];
+
+		for (k = 0; k < r->nafter; k++) {
+			uint64_t h = r->after[k] ? r->after[k] : 1;
+
+			for (slot = h & (e->after_slots - 1); e->after_key[slot] && e->after_key[slot] != h;
+			     slot = (slot + 1) & (e->after_slots - 1))
+				;
+			e->after_key[slot] = h;
+			e->after_mask[slot * e->mw + j / 64] |= (uint64_t)1 << (j % 64);
+		}
+	}
+	/* the scan's scratch: the index's words, needs and after sets, start sets */
+	i = e->need_gw + 2 * e->mw + (BACK_TOKENS + 4) * e->mw;
+	e->scratch = fc_xcalloc(i, sizeof(*e->scratch));
 }
 
 void fc_engine_free(struct fc_engine *e)
@@ -1588,11 +1654,17 @@ void fc_engine_free(struct fc_engine *e)
 	free(e->fig_rule);
 	free(e->qual_rule);
 	free(e->starters);
+	free(e->starter_known);
 	free(e->starter_mask);
 	free(e->byte_mask);
 	free(e->need_key);
 	free(e->need_mask);
-	free(e->all_mask);
+	free(e->need_extra);
+	free(e->after_key);
+	free(e->after_mask);
+	free(e->needers);
+	free(e->afters);
+	free(e->scratch);
 	pcre2_code_free(e->qual_re);
 	pcre2_code_free(e->qual_anchored);
 	free(e->qual_char);
@@ -1642,9 +1714,8 @@ int fc_engine_load(const char *datadir, const char *packdir,
 	needs_index(e);
 	fc_anchor_words_init(e);
 	e->starters = fc_xcalloc(STARTER_SLOTS, sizeof(*e->starters));
+	e->starter_known = fc_xcalloc((size_t)STARTER_SLOTS * e->mw, sizeof(*e->starter_known));
 	e->starter_mask = fc_xcalloc((size_t)STARTER_SLOTS * e->mw, sizeof(*e->starter_mask));
-	e->all_mask = fc_xcalloc(e->mw, sizeof(*e->all_mask));
-	memset(e->all_mask, 0xff, e->mw * sizeof(*e->all_mask));
 	e->mctx = pcre2_match_context_create(NULL);
 	e->jit = pcre2_jit_stack_create(JIT_STACK_MIN, JIT_STACK_MAX, NULL);
 	e->md = pcre2_match_data_create(256, NULL);
