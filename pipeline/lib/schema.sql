@@ -22,13 +22,21 @@ CREATE TABLE IF NOT EXISTS document (
 	title TEXT,
 	author TEXT,
 	published TEXT,                  -- ISO 8601 date
-	raw BLOB NOT NULL,
 	ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
 	stripped_at TEXT,                -- set by strip in the transaction that wrote the segments
 	extracted_at TEXT,               -- set by extract likewise
 	error TEXT                       -- last per-document error of a stage, if any
 );
 CREATE UNIQUE INDEX IF NOT EXISTS document_url ON document(url) WHERE url IS NOT NULL;
+
+-- The raw bytes, apart from the document row: strip and extract update that
+-- row once a document each, and SQLite rewrites a whole row on an update,
+-- overflow pages and all.  (A database from before schema 4 has them in a
+-- document.raw column; store.c moves them here.)
+CREATE TABLE IF NOT EXISTS document_raw (
+	doc INTEGER PRIMARY KEY REFERENCES document(id) ON DELETE CASCADE,
+	raw BLOB NOT NULL
+);
 
 CREATE TABLE IF NOT EXISTS segment (
 	id INTEGER PRIMARY KEY,

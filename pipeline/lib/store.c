@@ -34,6 +34,7 @@ enum stmt_id {
 	S_ROLLBACK,
 	S_DOC_FIND,
 	S_DOC_ADD,
+	S_RAW_ADD,
 	S_DOC_GET,
 	S_DOC_INFO,
 	S_PENDING_STRIP,
@@ -94,11 +95,12 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_DOC_FIND] = "SELECT id FROM document WHERE sha256 = ?1 "
 		"OR (?2 IS NOT NULL AND url = ?2) ORDER BY id LIMIT 1",
 	[S_DOC_ADD] = "INSERT INTO document (origin, sha256, content_type, url, "
-		"source, title, author, published, raw) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-	[S_DOC_GET] = "SELECT id, origin, content_type, url, source, title, "
-		"author, published, extracted_at IS NOT NULL, raw "
-		"FROM document WHERE id = ?1",
+		"source, title, author, published) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[S_RAW_ADD] = "INSERT INTO document_raw (doc, raw) VALUES (?1, ?2)",
+	[S_DOC_GET] = "SELECT d.id, d.origin, d.content_type, d.url, d.source, "
+		"d.title, d.author, d.published, d.extracted_at IS NOT NULL, r.raw "
+		"FROM document d JOIN document_raw r ON r.doc = d.id WHERE d.id = ?1",
 	[S_DOC_INFO] = "SELECT id, origin, content_type, url, source, title, "
 		"author, published, extracted_at IS NOT NULL "
 		"FROM document WHERE id = ?1",
@@ -295,6 +297,33 @@ out:
 	return rc;
 }
 
+/*
+ * Before schema 4 the raw bytes were document.raw; they move to
+ * document_raw (which schema.sql has made), so that updating a document's
+ * row no longer rewrites them.  Run inside the migration's transaction.
+ */
+static int move_raw(struct fc_store *st, struct fc_error *err)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = FC_OK, old;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM "
+			       "pragma_table_info('document') WHERE name = 'raw'",
+			       -1, &s, NULL) != SQLITE_OK ||
+	    sqlite3_step(s) != SQLITE_ROW) {
+		rc = db_error(st, err, "cannot read the document table's columns");
+		goto out;
+	}
+	old = sqlite3_column_int(s, 0);
+	if (old)
+		rc = exec(st, "INSERT INTO document_raw (doc, raw) "
+			  "SELECT id, raw FROM document ORDER BY id; "
+			  "ALTER TABLE document DROP COLUMN raw", err);
+out:
+	sqlite3_finalize(s);
+	return rc;
+}
+
 static int migrate(struct fc_store *st, struct fc_error *err)
 {
 	int v = 0, rc;
@@ -310,6 +339,7 @@ static int migrate(struct fc_store *st, struct fc_error *err)
 	if ((rc = exec(st, "BEGIN IMMEDIATE", err)))
 		return rc;
 	if ((rc = exec(st, fc_schema_sql, err)) ||
+	    (rc = move_raw(st, err)) ||
 	    /* The version is a constant of this build, not user data. */
 	    (rc = exec(st, "PRAGMA user_version = " FC_STR(FC_SCHEMA_VERSION), err))) {
 		exec(st, "ROLLBACK", NULL);
@@ -438,11 +468,14 @@ int fc_store_doc_add(struct fc_store *st, const struct fc_doc_in *d,
 	bind_text(s, 6, d->title);
 	bind_text(s, 7, d->author);
 	bind_text(s, 8, d->published);
-	sqlite3_bind_blob64(s, 9, d->raw, d->rawlen, SQLITE_STATIC);
 	if ((rc = step_done(st, s, err, "cannot add document")))
 		return rc;
 	*id = sqlite3_last_insert_rowid(st->db);
-	return FC_OK;
+	if (!(s = stmt(st, S_RAW_ADD, err)))
+		return FC_ESYS;
+	sqlite3_bind_int64(s, 1, *id);
+	sqlite3_bind_blob64(s, 2, d->raw, d->rawlen, SQLITE_STATIC);
+	return step_done(st, s, err, "cannot add document");
 }
 
 void fc_doc_release(struct fc_doc *d)

@@ -9,7 +9,7 @@
 #include "strip.h"
 #include "util.h"
 
-#define FC_SCHEMA_VERSION 3
+#define FC_SCHEMA_VERSION 4
 
 struct fc_store;
 
