@@ -98,7 +98,7 @@ struct rule {
 	 */
 	uint64_t *after;
 	size_t nafter;
-	int behind;			/* has a positive lookbehind: a word alone cannot rule it out */
+	int behind;			/* looks behind (or sets options) inside: no probe of lower-case text alone can rule it out */
 };
 
 /* How many words before a number a rule may start ("by a ratio of almost 7 to 1"). */
@@ -121,6 +121,16 @@ enum { TC_OTHER, TC_SPACE, TC_LETTER, TC_DIGIT, TC_LEAD, TC_CONT };
 struct starter {
 	char key[STARTER_KEY];	/* lower-case word */
 	uint8_t len;		/* its length; 0 if the slot is free */
+};
+
+/* Which figure rules can start with the words before a number and its first byte: learnt once per phrase and rule. */
+#define PHRASE_SLOTS 8192
+#define PHRASE_KEY 32
+
+struct phrase {
+	char key[PHRASE_KEY];	/* text from a start before the number through its first byte, lower case */
+	uint8_t len;		/* its length; 0 if the slot is free */
+	uint8_t seen;		/* times met, up to 2: a phrase is probed from its second time on */
 };
 
 struct fc_engine {
@@ -175,6 +185,10 @@ struct fc_engine {
 	uint64_t *after_mask;
 	size_t after_slots;		/* a power of two */
 	uint64_t *scratch;		/* the scan's: see fc_scan_internal() */
+	struct near_hit {		/* a needed token of the line being scanned: see near_build() */
+		size_t at, slot;
+	} *near_hit;
+	size_t near_cap;
 	uint64_t need_shape[256];	/* by first byte: bit n (63: longer) if a needed token has n bytes */
 	size_t need_slots;		/* a power of two */
 	size_t need_gw;
@@ -189,6 +203,10 @@ struct fc_engine {
 	uint64_t number_part[ANCHOR_WORD_SLOTS];	/* and every other word a number may hold */
 	struct starter *starters;	/* STARTER_SLOTS entries */
 	size_t nstarters;
+	struct phrase *phrases;		/* PHRASE_SLOTS entries */
+	size_t nphrases;
+	uint64_t *phrase_known;		/* mw words a slot, like starter_known */
+	uint64_t *phrase_mask;
 };
 
 /* rules.c */

@@ -425,7 +425,74 @@ struct start {
 	size_t at;
 	uint64_t *set;			/* e->mw words: rules whose first byte fits, less those known not to */
 	size_t slot;			/* the starter slot of the word there, or NO_SLOT */
+	size_t phrase;			/* the phrase slot from here to the number, NO_SLOT, or PHRASE_UNKNOWN */
 };
+
+#define PHRASE_UNKNOWN ((size_t)-2)
+
+/*
+ * The phrase cache slot of text[a..p] (a start before the number at p,
+ * through the number's first byte, which must be ASCII), taken if the
+ * phrase is new; NO_SLOT if it is too long or the cache is full.
+ */
+static size_t phrase_slot(struct fc_engine *e, const char *t, size_t a, size_t p)
+{
+	char key[PHRASE_KEY];
+	size_t i, n = p + 1 - a, slot;
+	uint64_t h = 5381;
+
+	if (n > PHRASE_KEY || (unsigned char)t[p] >= 0x80)
+		return NO_SLOT;
+	for (i = 0; i < n; i++) {
+		key[i] = (char)lower((unsigned char)t[a + i]);
+		h = h * 33 + (unsigned char)key[i];
+	}
+	for (slot = (size_t)(h * 0x9E3779B97F4A7C15ull >> 40) % PHRASE_SLOTS;;
+	     slot = (slot + 1) % PHRASE_SLOTS) {
+		struct phrase *ph = &e->phrases[slot];
+
+		if (!ph->len)
+			break;
+		if (ph->len == n && memcmp(ph->key, key, n) == 0) {
+			if (ph->seen < 2)
+				ph->seen++;
+			return slot;
+		}
+	}
+	if (e->nphrases >= PHRASE_SLOTS * 3 / 4)
+		return NO_SLOT;
+	memcpy(e->phrases[slot].key, key, n);
+	e->phrases[slot].len = (uint8_t)n;
+	e->phrases[slot].seen = 1;
+	e->nphrases++;
+	return slot;
+}
+
+/*
+ * Can figure rule j match from the start of the phrase in the slot, that
+ * is, with the text from the start through the number's first byte?
+ * Partial matching of the phrase tells, as for a starting word
+ * (starter_can()).  A phrase met once is not probed (the answer is "may"):
+ * most long phrases are met once, and a probe costs more than a match.
+ */
+static int phrase_can(struct fc_engine *e, size_t slot, size_t j)
+{
+	const struct phrase *ph = &e->phrases[slot];
+	uint64_t bit = (uint64_t)1 << (j % 64);
+	size_t w = slot * e->mw + j / 64;
+	int rc;
+
+	if (!(e->phrase_known[w] & bit)) {
+		if (ph->seen < 2)
+			return 1;
+		e->phrase_known[w] |= bit;
+		rc = pcre2_match(e->rules[e->fig_rule[j]].code, (PCRE2_SPTR)ph->key, ph->len, 0,
+				 PCRE2_NO_UTF_CHECK | PCRE2_PARTIAL_HARD | PCRE2_NO_JIT, e->md, e->mctx);
+		if (rc != PCRE2_ERROR_NOMATCH)
+			e->phrase_mask[w] |= bit;
+	}
+	return (e->phrase_mask[w] & bit) != 0;
+}
 
 /*
  * Add start a with the rules that may match there: those that can start
@@ -461,6 +528,7 @@ static void add_start(struct fc_engine *e, const char *t, size_t a, size_t end,
 	}
 	st[*out].at = a;
 	st[*out].slot = slot;
+	st[*out].phrase = PHRASE_UNKNOWN;
 	(*out)++;
 }
 
@@ -506,6 +574,7 @@ static size_t start_points(struct fc_engine *e, const char *t, size_t floor,
 		st[out].at = a;
 		memcpy(st[out].set, e->byte_mask + u[a] * e->mw, e->mw * sizeof(*st[out].set));
 		st[out].slot = NO_SLOT;
+		st[out].phrase = NO_SLOT;
 		out++;
 	}
 	if (out == 0 || st[out - 1].at < p)
@@ -869,13 +938,14 @@ static void add_hit(struct fc_explain *x, const struct rule *r, const PCRE2_SIZE
 
 /* ---- qualifiers and periods ----------------------------------------------------------- */
 
+/* Bytes that end a sentence: 2 always (a newline), 1 before white space or the end (. ! ?). */
+static const unsigned char sentence_mark[256] = { ['\n'] = 2, ['.'] = 1, ['!'] = 1, ['?'] = 1 };
+
 static int sentence_end_at(const char *t, size_t len, size_t i)
 {
-	if (t[i] == '\n')
-		return 1;
-	if ((t[i] == '.' || t[i] == '!' || t[i] == '?') && (i + 1 >= len || is_space((unsigned char)t[i + 1])))
-		return 1;
-	return 0;
+	unsigned m = sentence_mark[(unsigned char)t[i]];
+
+	return m && (m == 2 || i + 1 >= len || is_space((unsigned char)t[i + 1]));
 }
 
 static void sentence_of(const char *t, size_t len, size_t s, size_t e, size_t *ss, size_t *se)
@@ -1266,6 +1336,13 @@ struct near {
 	size_t at;			/* the number they are near; (size_t)-1 if none */
 	uint64_t *have;			/* e->need_gw words */
 	uint64_t *ok;			/* e->mw words */
+	/*
+	 * The needed tokens of the line, cut once: text[from..upto) of the
+	 * line that starts at line has been cut into tokens (upto is a token
+	 * boundary), and e->near_hit[first..n) are those of them that are
+	 * needed, in order.  Windows move right as numbers do.
+	 */
+	size_t line, from, upto, first, n;
 };
 
 /* fc_token_hash() of t[0..n), inline. */
@@ -1281,51 +1358,143 @@ static uint64_t token_hash(const unsigned char *t, size_t n)
 	return h;
 }
 
-static void near_build(const struct fc_engine *e, struct near *nr, const char *text, size_t ls,
+/* End of the token at i, cut at lim as fc_token_len() cuts it (i < lim). */
+static size_t cut_token(const struct fc_engine *e, const unsigned char *u, size_t i, size_t lim)
+{
+	int cls = e->token_class[u[i]];
+	size_t j = i + 1;
+
+	if (cls == TC_LETTER || cls == TC_DIGIT) {
+		while (j < lim && e->token_class[u[j]] == cls)
+			j++;
+	} else if (cls == TC_LEAD) {
+		while (j < lim && e->token_class[u[j]] == TC_CONT)
+			j++;
+	}
+	return j;
+}
+
+/* The needs index slot of the token t[0..k), or NO_SLOT: only a token of a needed shape is hashed. */
+static size_t need_slot(const struct fc_engine *e, const unsigned char *t, size_t k)
+{
+	size_t mask = e->need_slots - 1, slot;
+	uint64_t h;
+
+	if (e->token_class[t[0]] == TC_SPACE || !(e->need_shape[t[0]] >> (k < 63 ? k : 63) & 1))
+		return NO_SLOT;
+	h = token_hash(t, k);
+	if (!h)
+		h = 1;
+	for (slot = h & mask; e->need_key[slot]; slot = (slot + 1) & mask)
+		if (e->need_key[slot] == h)
+			return slot;
+	return NO_SLOT;
+}
+
+static void near_add(const struct fc_engine *e, struct near *nr, size_t slot)
+{
+	size_t w;
+
+	if (slot == NO_SLOT)
+		return;
+	for (w = 0; w < e->need_gw; w++)
+		nr->have[w] |= e->need_mask[slot * e->need_gw + w];
+}
+
+/*
+ * The needs the tokens of text[i..end) meet, cut from i (a token start)
+ * as one window, each hashed here.
+ */
+static void near_window(const struct fc_engine *e, struct near *nr, const unsigned char *u,
+			size_t i, size_t end)
+{
+	size_t j;
+
+	for (; i < end; i = j) {
+		j = cut_token(e, u, i, end);
+		near_add(e, nr, need_slot(e, u + i, j - i));
+	}
+}
+
+/*
+ * What the words within NEEDS_BEFORE bytes before and NEEDS_AFTER after
+ * the number at p meet: the window of text[ls..le) (a line) begins at a
+ * whole word and is cut into tokens from there, the last one cut at the
+ * window's end.  Cutting is local (a token ends where the kind of byte
+ * changes), so every token of the window but a first one that began
+ * before it (digits) and a last one that goes on after it is a token of
+ * the line as a whole: those are cut once per line and kept with their
+ * needs slots (e->near_hit), and only the two ends are cut here.
+ */
+static void near_build(struct fc_engine *e, struct near *nr, const char *text, size_t ls,
 		       size_t le, size_t p)
 {
 	const unsigned char *u = (const unsigned char *)text;
 	size_t i = p > ls + NEEDS_BEFORE ? p - NEEDS_BEFORE : ls;
-	size_t end = le - p > NEEDS_AFTER ? p + NEEDS_AFTER : le, j, k, slot, w;
-	size_t mask = e->need_slots - 1;
-	uint64_t h;
-	int cls;
+	size_t end = le - p > NEEDS_AFTER ? p + NEEDS_AFTER : le, mid, k, w, slot;
 
 	/* begin at a whole word, and never inside a UTF-8 character */
 	while (i > ls && (is_alpha(u[i - 1]) || (u[i] & 0xC0) == 0x80))
 		i--;
 	nr->at = p;
 	memset(nr->have, 0, e->need_gw * sizeof(nr->have[0]));
-	while (i < end) {
-		/* the token at i, cut at end as fc_token_len() cuts it */
-		cls = e->token_class[u[i]];
-		j = i + 1;
-		if (cls == TC_SPACE) {
-			i = j;
-			continue;
-		}
-		if (cls == TC_LETTER || cls == TC_DIGIT) {
-			while (j < end && e->token_class[u[j]] == cls)
-				j++;
-		} else if (cls == TC_LEAD) {
-			while (j < end && e->token_class[u[j]] == TC_CONT)
-				j++;
-		}
-		k = j - i;
-		/* only a token of a needed shape can be needed */
-		if (e->need_shape[u[i]] >> (k < 63 ? k : 63) & 1) {
-			h = token_hash(u + i, k);
-			if (!h)
-				h = 1;
-			for (slot = h & mask; e->need_key[slot]; slot = (slot + 1) & mask)
-				if (e->need_key[slot] == h) {
-					for (w = 0; w < e->need_gw; w++)
-						nr->have[w] |= e->need_mask[slot * e->need_gw + w];
-					break;
-				}
-		}
-		i = j;
+	/* the first token, when it began before i: the rest of a run of digits */
+	if (i > ls && i < end && e->token_class[u[i]] == TC_DIGIT && e->token_class[u[i - 1]] == TC_DIGIT) {
+		k = cut_token(e, u, i, end);
+		near_add(e, nr, need_slot(e, u + i, k - i));
+		i = k;
 	}
+	/* the last token, when it goes on after end */
+	mid = end;
+	if (end < le && end > i &&
+	    ((e->token_class[u[end]] == TC_CONT) ||
+	     ((e->token_class[u[end]] == TC_LETTER || e->token_class[u[end]] == TC_DIGIT) &&
+	      e->token_class[u[end - 1]] == e->token_class[u[end]]))) {
+		int cls = e->token_class[u[end]];
+
+		if (cls == TC_CONT)
+			while (mid > i && e->token_class[u[mid - 1]] == TC_CONT)
+				mid--;
+		else
+			while (mid > i && e->token_class[u[mid - 1]] == cls)
+				mid--;
+		if (cls == TC_CONT && mid > i && e->token_class[u[mid - 1]] == TC_LEAD)
+			mid--;
+		near_add(e, nr, need_slot(e, u + mid, end - mid));
+	}
+	/* the tokens between, as the line cuts them */
+	if (nr->line != ls || i < nr->from) {
+		if (nr->line != ls && i >= ls) {
+			nr->line = ls;
+			nr->from = nr->upto = i;
+			nr->first = nr->n = 0;
+		} else {
+			near_window(e, nr, u, i, mid);
+			goto done;
+		}
+	}
+	if (i > nr->upto) {
+		nr->from = nr->upto = i;
+		nr->first = nr->n = 0;
+	}
+	while (nr->upto < mid) {
+		k = cut_token(e, u, nr->upto, le);
+		if ((slot = need_slot(e, u + nr->upto, k - nr->upto)) != NO_SLOT) {
+			if (nr->n == e->near_cap) {
+				e->near_cap = e->near_cap ? 2 * e->near_cap : 64;
+				e->near_hit = fc_xrealloc(e->near_hit, e->near_cap * sizeof(*e->near_hit));
+			}
+			e->near_hit[nr->n].at = nr->upto;
+			e->near_hit[nr->n].slot = slot;
+			nr->n++;
+		}
+		nr->upto = k;
+	}
+	while (nr->first < nr->n && e->near_hit[nr->first].at < i)
+		nr->first++;
+	for (k = nr->first; k < nr->n && e->near_hit[k].at < mid; k++)
+		near_add(e, nr, e->near_hit[k].slot);
+done:
 	/* rules whose needs are met: every group, the first one's bit is the rule's */
 	for (w = 0; w < e->mw; w++)
 		nr->ok[w] = ~e->needers[w] | nr->have[w];
@@ -1432,7 +1601,7 @@ static void after_build(const struct fc_engine *e, struct after *af, const char 
  * was settled, 0 if not, -1 on a PCRE2 error (err set).
  */
 static int try_rules(struct fc_engine *e, const char *text, size_t ls, size_t end,
-		     const struct start *sp, size_t p, struct near *nr, struct after *af,
+		     struct start *sp, size_t p, struct near *nr, struct after *af,
 		     struct fc_figure_list *out,
 		     size_t *pos, int *limited, struct fc_explain *x, struct fc_error *err)
 {
@@ -1465,6 +1634,13 @@ static int try_rules(struct fc_engine *e, const char *text, size_t ls, size_t en
 		r = &e->rules[e->fig_rule[j]];
 		if (sp->slot != NO_SLOT && !starter_can(e, sp->slot, j))
 			continue;
+		/* from a word before the number: can the rule get through to its first byte? */
+		if (start < p && !r->behind) {
+			if (sp->phrase == PHRASE_UNKNOWN)
+				sp->phrase = phrase_slot(e, text, start, p);
+			if (sp->phrase != NO_SLOT && !phrase_can(e, sp->phrase, j))
+				continue;
+		}
 		m = pcre2_match(r->code, (PCRE2_SPTR)text, end, start, PCRE2_NO_UTF_CHECK,
 				e->md, e->mctx);
 		if (m == PCRE2_ERROR_NOMATCH)
@@ -1514,6 +1690,8 @@ int fc_scan_internal(struct fc_engine *e, const char *text, size_t len,
 	for (k = 0; k < BACK_TOKENS + 4; k++)
 		st[k].set = af.ok + e->mw + k * e->mw;
 	nr->at = (size_t)-1;
+	nr->line = (size_t)-1;
+	nr->from = nr->upto = nr->first = nr->n = 0;
 	af.at = (size_t)-1;
 	af.n = 0;
 	if (limited)

@@ -1276,7 +1276,10 @@ static int compile_rule(struct loader *L, struct rule *r, uint32_t base, long bi
 	r->pattern = fc_buf_detach(&b, NULL);
 	if (!r->pattern)
 		r->pattern = fc_xstrdup("");
-	r->behind = strstr(r->pattern, "(?<=") != NULL || strstr(r->pattern, "\\B") != NULL;
+	/* what a probe of lower-case text with nothing before it cannot tell: lookbehind, \B, options set inside */
+	r->behind = strstr(r->pattern, "(?<=") != NULL || strstr(r->pattern, "\\B") != NULL ||
+		    strstr(r->pattern, "(?-") != NULL || strstr(r->pattern, "(?^") != NULL ||
+		    strstr(r->pattern, "(?c") != NULL;
 	if (!re) {
 		size_t o = off >= 3 ? (size_t)off - 3 : 0;
 
@@ -1656,6 +1659,9 @@ void fc_engine_free(struct fc_engine *e)
 	free(e->starters);
 	free(e->starter_known);
 	free(e->starter_mask);
+	free(e->phrases);
+	free(e->phrase_known);
+	free(e->phrase_mask);
 	free(e->byte_mask);
 	free(e->need_key);
 	free(e->need_mask);
@@ -1665,6 +1671,7 @@ void fc_engine_free(struct fc_engine *e)
 	free(e->needers);
 	free(e->afters);
 	free(e->scratch);
+	free(e->near_hit);
 	pcre2_code_free(e->qual_re);
 	pcre2_code_free(e->qual_anchored);
 	free(e->qual_char);
@@ -1716,6 +1723,9 @@ int fc_engine_load(const char *datadir, const char *packdir,
 	e->starters = fc_xcalloc(STARTER_SLOTS, sizeof(*e->starters));
 	e->starter_known = fc_xcalloc((size_t)STARTER_SLOTS * e->mw, sizeof(*e->starter_known));
 	e->starter_mask = fc_xcalloc((size_t)STARTER_SLOTS * e->mw, sizeof(*e->starter_mask));
+	e->phrases = fc_xcalloc(PHRASE_SLOTS, sizeof(*e->phrases));
+	e->phrase_known = fc_xcalloc((size_t)PHRASE_SLOTS * e->mw, sizeof(*e->phrase_known));
+	e->phrase_mask = fc_xcalloc((size_t)PHRASE_SLOTS * e->mw, sizeof(*e->phrase_mask));
 	e->mctx = pcre2_match_context_create(NULL);
 	e->jit = pcre2_jit_stack_create(JIT_STACK_MIN, JIT_STACK_MAX, NULL);
 	e->md = pcre2_match_data_create(256, NULL);
