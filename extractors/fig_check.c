@@ -24,7 +24,7 @@ int fc_engine_explain(struct fc_engine *e, const char *text, size_t len,
 		      const char *ref_date, struct fc_explain *x,
 		      struct fc_error *err)
 {
-	return fc_scan_internal(e, text, len, ref_date, &x->figures, &x->limited, x, err);
+	return fc_scan_internal(e, text, len, ref_date, &x->figures, &x->limited, NULL, x, err);
 }
 
 void fc_explain_format(const struct fc_explain *x, const char *text, struct fc_buf *out)

@@ -76,6 +76,7 @@ struct rule {
 	uint32_t ncaps;
 	uint32_t base;			/* qualifier rules: its first group is base + 1 in qual_re */
 	pcre2_code *code;		/* figure and ignore rules: the rule alone, anchored, parts inlined */
+	int jit;			/* code is JIT-compiled for complete matching */
 	uint32_t group[G_NGROUPS];	/* capture numbers (in qual_re for qualifier rules); 0 if absent */
 	uint32_t dup[G_NGROUPS];	/* a second group of the same name (alternatives); 0 if none */
 	struct example *ex;
@@ -115,12 +116,16 @@ struct rule {
 /* Token classes (struct fc_engine token_class). */
 enum { TC_OTHER, TC_SPACE, TC_LETTER, TC_DIGIT, TC_LEAD, TC_CONT };
 
+/* Runs of letters and spaces (at most QUAL_KEY) a qualifier can or cannot start with: cache slots. */
+#define QUAL_KEY 12
+#define QUAL_SLOTS 16384
+
 /* Slots of the table of number words that make an anchor (a power of two). */
 #define ANCHOR_WORD_SLOTS 512
 
 struct starter {
-	char key[STARTER_KEY];	/* lower-case word */
-	uint8_t len;		/* its length; 0 if the slot is free */
+	uint64_t key[STARTER_KEY / 8];	/* lower-case word, padded with spaces */
+	uint8_t len;			/* its length; 0 if the slot is free */
 };
 
 /* Which figure rules can start with the words before a number and its first byte: learnt once per phrase and rule. */
@@ -150,10 +155,14 @@ struct fc_engine {
 	 * qual_char[code point] are 0 unknown, 1 no, 2 yes.
 	 */
 	pcre2_code *qual_anchored;
+	int qual_jit;			/* qual_anchored is JIT-compiled */
 	int qual_at_words;
 	uint8_t qual_start[256];	/* bytes a qualifier match may start with */
 	uint8_t *qual_char;		/* 0x10000 entries, or NULL */
 	uint8_t qual_prefix[27 * 27 * 27];
+	uint64_t *qual_key;		/* QUAL_SLOTS longer runs of letters and spaces, packed; 0 free */
+	uint8_t *qual_yes;		/* for each: can a qualifier match start with it */
+	size_t nqual_keys;
 	size_t *fig_rule, nfig;		/* figure and ignore rules in priority order */
 	size_t *qual_rule, nqual;	/* MARK index -> rule */
 	/*
@@ -219,6 +228,6 @@ double fc_bound_eval(const struct bound *b, double x, double u, double s);
 void fc_anchor_words_init(struct fc_engine *e);
 int fc_scan_internal(struct fc_engine *e, const char *text, size_t len,
 		     const char *ref_date, struct fc_figure_list *out,
-		     int *limited, struct fc_explain *x, struct fc_error *err);
+		     int *limited, int *invalid, struct fc_explain *x, struct fc_error *err);
 
 #endif

@@ -360,28 +360,36 @@ static const unsigned char plain_byte[256] = {
  * taken if the word is new; NO_SLOT when the cache is full (it only stops
  * learning, it never forgets).
  */
+_Static_assert(STARTER_KEY == 32, "starter_slot() compares four words of a key");
+
 static size_t starter_slot(struct fc_engine *e, const char *t, size_t n)
 {
-	char key[STARTER_KEY];
+	uint64_t key[STARTER_KEY / 8] = { 0, 0, 0, 0 }, h = 0;
 	size_t i, slot;
-	uint64_t h = 5381;
 
-	for (i = 0; i < n; i++) {
-		key[i] = (char)lower((unsigned char)t[i]);
-		h = h * 33 + (unsigned char)key[i];
+	/*
+	 * Every byte of a plain word has bit 5 set but an upper-case letter:
+	 * setting it lowers the word (and turns the zero padding into spaces,
+	 * the same for every word of that length).
+	 */
+	memcpy(key, t, n);
+	for (i = 0; i < STARTER_KEY / 8; i++) {
+		key[i] |= 0x2020202020202020ull;
+		h = (h ^ key[i]) * 0x9E3779B97F4A7C15ull;
+		h ^= h >> 29;
 	}
-	for (slot = (size_t)(h * 0x9E3779B97F4A7C15ull >> 40) % STARTER_SLOTS;;
-	     slot = (slot + 1) % STARTER_SLOTS) {
+	for (slot = (size_t)(h >> 40) % STARTER_SLOTS;; slot = (slot + 1) % STARTER_SLOTS) {
 		struct starter *sl = &e->starters[slot];
 
 		if (!sl->len)
 			break;
-		if (sl->len == n && memcmp(sl->key, key, n) == 0)
+		if (sl->len == n && sl->key[0] == key[0] && sl->key[1] == key[1] &&
+		    sl->key[2] == key[2] && sl->key[3] == key[3])
 			return slot;
 	}
 	if (e->nstarters >= STARTER_SLOTS * 3 / 4)
 		return NO_SLOT;
-	memcpy(e->starters[slot].key, key, n);
+	memcpy(e->starters[slot].key, key, sizeof(key));
 	e->starters[slot].len = (uint8_t)n;
 	e->nstarters++;
 	return slot;
@@ -936,6 +944,24 @@ static void add_hit(struct fc_explain *x, const struct rule *r, const PCRE2_SIZE
 	}
 }
 
+/*
+ * Match code (anchored) at start in text[0..end), with the engine's match
+ * data and context.  JIT-compiled code goes to pcre2_jit_match()
+ * directly: that is what pcre2_match() calls for it, less its checks of
+ * arguments this caller gets right.  The limits are the same: a JIT match
+ * keeps the match limit and the bounded JIT stack of the context, and
+ * PCRE2 applies the depth and heap limits to the interpreter only, which
+ * runs code that JIT could not compile.
+ */
+static int rule_match(const pcre2_code *code, int jit, const char *text, size_t end, size_t start,
+		      struct fc_engine *e)
+{
+	if (jit)
+		return pcre2_jit_match(code, (PCRE2_SPTR)text, end, start, PCRE2_NO_UTF_CHECK, e->md,
+				       e->mctx);
+	return pcre2_match(code, (PCRE2_SPTR)text, end, start, PCRE2_NO_UTF_CHECK, e->md, e->mctx);
+}
+
 /* ---- qualifiers and periods ----------------------------------------------------------- */
 
 /* Bytes that end a sentence: 2 always (a newline), 1 before white space or the end (. ! ?). */
@@ -1033,7 +1059,7 @@ static int prefix_class(unsigned char c)
 static int qual_probe(struct fc_engine *e, const unsigned char *t, size_t n)
 {
 	static const char before[] = { 'a', '\n' };
-	unsigned char buf[8];
+	unsigned char buf[QUAL_KEY + 1];
 	size_t i;
 
 	if (n > sizeof(buf) - 1)
@@ -1049,10 +1075,41 @@ static int qual_probe(struct fc_engine *e, const unsigned char *t, size_t n)
 }
 
 /*
+ * Can a qualifier match start with the letters and spaces t[0..n) (4 to
+ * QUAL_KEY of them)?  Learnt once per such run, in a table that only
+ * stops learning when it is full: "in the" may begin "in the year
+ * 2015", "in a" cannot.
+ */
+static int qual_can_start_long(struct fc_engine *e, const unsigned char *t, size_t n)
+{
+	unsigned char key[QUAL_KEY];
+	uint64_t packed = 0;
+	size_t i, slot, mask = QUAL_SLOTS - 1;
+
+	for (i = 0; i < n; i++) {
+		int c = prefix_class(t[i]);
+
+		key[i] = (unsigned char)(c == 26 ? ' ' : 'a' + c);
+		packed = packed * 32 + (uint64_t)c + 1;
+	}
+	for (slot = (size_t)(packed * 0x9E3779B97F4A7C15ull >> 40) & mask; e->qual_key[slot];
+	     slot = (slot + 1) & mask)
+		if (e->qual_key[slot] == packed)
+			return e->qual_yes[slot];
+	if (e->nqual_keys >= QUAL_SLOTS * 3 / 4)
+		return 1;
+	e->qual_key[slot] = packed;
+	e->qual_yes[slot] = (uint8_t)qual_probe(e, key, n);
+	e->nqual_keys++;
+	return e->qual_yes[slot];
+}
+
+/*
  * Can a qualifier match start at t[0..n)?  Learnt once per three bytes
- * of letters (either case) and spaces, else once per character below
- * U+10000; longer characters may.  Each cache entry is 0 unknown, 1 no,
- * 2 yes.
+ * of letters (either case) and spaces, and when those may, once per the
+ * longer run of letters and spaces there (qual_can_start_long()); else
+ * once per character below U+10000; longer characters may.  Each cache
+ * entry is 0 unknown, 1 no, 2 yes.
  */
 static int qual_can_start(struct fc_engine *e, const unsigned char *t, size_t n)
 {
@@ -1070,7 +1127,11 @@ static int qual_can_start(struct fc_engine *e, const unsigned char *t, size_t n)
 			key[2] = (unsigned char)(c == 26 ? ' ' : 'a' + c);
 			e->qual_prefix[k] = qual_probe(e, key, 3) ? 2 : 1;
 		}
-		return e->qual_prefix[k] == 2;
+		if (e->qual_prefix[k] == 1)
+			return 0;
+		for (k = 3; k < n && k < QUAL_KEY && prefix_class(t[k]) >= 0; k++)
+			;
+		return k == 3 || qual_can_start_long(e, t, k);
 	}
 	len = fc_utf8_decode((const char *)t, n, &cp);
 	if (len <= 0 || cp >= 0x10000)
@@ -1115,8 +1176,7 @@ static int qual_try(struct fc_engine *e, const char *text, size_t se, size_t q)
 		return PCRE2_ERROR_NOMATCH;
 	if (e->qual_char && q > 0 && !qual_can_start(e, u + q, se - q))
 		return PCRE2_ERROR_NOMATCH;
-	return pcre2_match(e->qual_anchored, (PCRE2_SPTR)text, se, q, PCRE2_NO_UTF_CHECK,
-			   e->md, e->mctx);
+	return rule_match(e->qual_anchored, e->qual_jit, text, se, q, e);
 }
 
 /*
@@ -1641,8 +1701,7 @@ static int try_rules(struct fc_engine *e, const char *text, size_t ls, size_t en
 			if (sp->phrase != NO_SLOT && !phrase_can(e, sp->phrase, j))
 				continue;
 		}
-		m = pcre2_match(r->code, (PCRE2_SPTR)text, end, start, PCRE2_NO_UTF_CHECK,
-				e->md, e->mctx);
+		m = rule_match(r->code, r->jit, text, end, start, e);
 		if (m == PCRE2_ERROR_NOMATCH)
 			continue;
 		if (m < 0) {
@@ -1674,7 +1733,7 @@ static int try_rules(struct fc_engine *e, const char *text, size_t ls, size_t en
 
 int fc_scan_internal(struct fc_engine *e, const char *text, size_t len,
 		     const char *ref_date, struct fc_figure_list *out,
-		     int *limited, struct fc_explain *x, struct fc_error *err)
+		     int *limited, int *invalid, struct fc_explain *x, struct fc_error *err)
 {
 	char *copy = NULL;
 	size_t pos = 0, p, first = out->n, line_start = 0, line_end = 0, k, nst;
@@ -1696,10 +1755,15 @@ int fc_scan_internal(struct fc_engine *e, const char *text, size_t len,
 	af.n = 0;
 	if (limited)
 		*limited = 0;
+	if (invalid)
+		*invalid = 0;
 	if (!text || !len)
 		goto out;
-	if (!utf8_valid(text, len))
+	if (!utf8_valid(text, len)) {
 		text = copy = valid_copy(text, len);
+		if (invalid)
+			*invalid = 1;
+	}
 	while ((p = next_anchor(e, text, len, pos)) < len) {
 		if (p >= line_end) {
 			const char *nl = memchr(text + p, '\n', len - p);
@@ -1734,7 +1798,14 @@ int fc_engine_scan(struct fc_engine *e, const char *text, size_t len,
 		   const char *ref_date, struct fc_figure_list *out,
 		   int *limited, struct fc_error *err)
 {
-	return fc_scan_internal(e, text, len, ref_date, out, limited, NULL, err);
+	return fc_scan_internal(e, text, len, ref_date, out, limited, NULL, NULL, err);
+}
+
+int fc_engine_scan_text(struct fc_engine *e, const char *text, size_t len,
+			const char *ref_date, struct fc_figure_list *out,
+			int *limited, int *invalid, struct fc_error *err)
+{
+	return fc_scan_internal(e, text, len, ref_date, out, limited, invalid, NULL, err);
 }
 
 /* ---- records --------------------------------------------------------------------------- */

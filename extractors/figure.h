@@ -85,4 +85,14 @@ int fc_engine_scan(struct fc_engine *e, const char *text, size_t len,
 		   const char *ref_date, struct fc_figure_list *out,
 		   int *limited, struct fc_error *err);
 
+/*
+ * fc_engine_scan(), also telling whether text was valid UTF-8: *invalid
+ * (if not NULL) is set when it was not (each invalid byte is read as
+ * '?', so offsets stay put).  The engine checks every text it scans, so
+ * a caller that reports invalid input need not check it again.
+ */
+int fc_engine_scan_text(struct fc_engine *e, const char *text, size_t len,
+			const char *ref_date, struct fc_figure_list *out,
+			int *limited, int *invalid, struct fc_error *err);
+
 #endif

@@ -1340,7 +1340,7 @@ static int compile_rule(struct loader *L, struct rule *r, uint32_t base, long bi
 		 * runs in the interpreter, which costs less than compiling
 		 * every rule a second time.
 		 */
-		pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
+		r->jit = pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE) == 0;
 		if (bit >= 0)
 			probe_start_bytes(L->e, r, (size_t)bit);
 	}
@@ -1425,7 +1425,7 @@ static int qual_search_setup(struct loader *L, const struct fc_buf *b, const siz
 					 &code, &off, NULL);
 	if (!e->qual_anchored)
 		return fc_error_set(L->err, FC_ESYS, "cannot load rules: qualifier rules joined: cannot compile");
-	pcre2_jit_compile(e->qual_anchored, PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_HARD);
+	e->qual_jit = pcre2_jit_compile(e->qual_anchored, PCRE2_JIT_COMPLETE | PCRE2_JIT_PARTIAL_HARD) == 0;
 	if (pcre2_pattern_info(e->qual_re, PCRE2_INFO_FIRSTBITMAP, &map) == 0 && map) {
 		for (i = 0; i < 256; i++)
 			e->qual_start[i] = (map[i / 8] >> (i % 8)) & 1;
@@ -1441,8 +1441,11 @@ static int qual_search_setup(struct loader *L, const struct fc_buf *b, const siz
 			words = 0;
 	}
 	e->qual_at_words = words;
-	if (!behind)
+	if (!behind) {
 		e->qual_char = fc_xcalloc(0x10000, 1);
+		e->qual_key = fc_xcalloc(QUAL_SLOTS, sizeof(*e->qual_key));
+		e->qual_yes = fc_xcalloc(QUAL_SLOTS, sizeof(*e->qual_yes));
+	}
 	return FC_OK;
 }
 
@@ -1509,7 +1512,6 @@ static int build(struct loader *L, int qual, size_t **idx, size_t *nidx)
 					  (size_t)off, (char *)msg);
 			goto out;
 		}
-		pcre2_jit_compile(e->qual_re, PCRE2_JIT_COMPLETE);
 		if ((rc = qual_search_setup(L, &b, v, n)))
 			goto out;
 	} else {
@@ -1675,6 +1677,8 @@ void fc_engine_free(struct fc_engine *e)
 	pcre2_code_free(e->qual_re);
 	pcre2_code_free(e->qual_anchored);
 	free(e->qual_char);
+	free(e->qual_key);
+	free(e->qual_yes);
 	pcre2_match_data_free(e->md);
 	pcre2_match_context_free(e->mctx);
 	pcre2_jit_stack_free(e->jit);

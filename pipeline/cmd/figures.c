@@ -1,6 +1,5 @@
 /* figures.c - figcheck-figures: a filter that prints every figure in plain text on stdin as JSON Lines. */
 #include <getopt.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,34 +41,6 @@ static int valid_date(const char *s)
 	return 1;
 }
 
-/*
- * fc_utf8_valid(), eight ASCII bytes at a time: every line is checked,
- * and most text is ASCII between its few wider characters.
- */
-static int utf8_valid(const char *s, size_t n)
-{
-	size_t i = 0;
-	uint64_t w;
-	unsigned cp;
-	int k;
-
-	for (;;) {
-		while (i + 8 <= n) {
-			memcpy(&w, s + i, 8);
-			if (w & 0x8080808080808080ull)
-				break;
-			i += 8;
-		}
-		while (i < n && (unsigned char)s[i] < 0x80)
-			i++;
-		if (i == n)
-			return 1;
-		if ((k = fc_utf8_decode(s + i, n - i, &cp)) <= 0)
-			return 0;
-		i += (size_t)k;
-	}
-}
-
 static int run(struct fc_engine *e, const char *date, struct fc_error *err)
 {
 	struct fc_figure_list figs;
@@ -78,20 +49,20 @@ static int run(struct fc_engine *e, const char *date, struct fc_error *err)
 	size_t cap = 0, i;
 	ssize_t n;
 	long lineno = 0;
-	int rc = FC_OK, bad = 0, limited;
+	int rc = FC_OK, bad = 0, limited, invalid;
 
 	fc_figure_list_init(&figs);
 	while ((n = getline(&line, &cap, stdin)) >= 0) {
 		lineno++;
 		if (n > 0 && line[n - 1] == '\n')
 			line[--n] = '\0';
-		if (!utf8_valid(line, (size_t)n)) {
+		figs.n = 0;
+		if ((rc = fc_engine_scan_text(e, line, (size_t)n, date, &figs, &limited, &invalid, err)))
+			goto out;
+		if (invalid) {
 			fprintf(stderr, PROG ": invalid UTF-8 at line %ld\n", lineno);
 			bad = 1;
 		}
-		figs.n = 0;
-		if ((rc = fc_engine_scan(e, line, (size_t)n, date, &figs, &limited, err)))
-			goto out;
 		if (limited)
 			fprintf(stderr, PROG ": match limit hit at line %ld; some figures may be missing\n",
 				lineno);
