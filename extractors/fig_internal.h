@@ -116,9 +116,9 @@ struct rule {
 /* Token classes (struct fc_engine token_class). */
 enum { TC_OTHER, TC_SPACE, TC_LETTER, TC_DIGIT, TC_LEAD, TC_CONT };
 
-/* Runs of letters and spaces (at most QUAL_KEY) a qualifier can or cannot start with: cache slots. */
-#define QUAL_KEY 12
-#define QUAL_SLOTS 16384
+/* Runs of letters, spaces and digits (at most QUAL_KEY) a qualifier can or cannot start with: cache slots. */
+#define QUAL_KEY 10
+#define QUAL_SLOTS 8192
 
 /* Slots of the table of number words that make an anchor (a power of two). */
 #define ANCHOR_WORD_SLOTS 512
@@ -149,19 +149,20 @@ struct fc_engine {
 	 * The same, anchored, for a search that visits only the places a
 	 * match can start: when every qualifier rule starts with \b
 	 * (qual_at_words), only where \b holds; when none looks behind
-	 * (qual_char not NULL), only where the next three bytes (letters,
-	 * either case, or spaces) or the next character can start a match,
-	 * learnt once each by partial matching: qual_prefix[k] and
-	 * qual_char[code point] are 0 unknown, 1 no, 2 yes.
+	 * (qual_char not NULL), only where the next bytes (letters, either
+	 * case, spaces or digits) or the next character can start a match,
+	 * learnt once each by partial matching (see qual_can_start()).
 	 */
 	pcre2_code *qual_anchored;
 	int qual_jit;			/* qual_anchored is JIT-compiled */
 	int qual_at_words;
 	uint8_t qual_start[256];	/* bytes a qualifier match may start with */
 	uint8_t *qual_char;		/* 0x10000 entries, or NULL */
-	uint8_t qual_prefix[27 * 27 * 27];
-	uint64_t *qual_key;		/* QUAL_SLOTS longer runs of letters and spaces, packed; 0 free */
-	uint8_t *qual_yes;		/* for each: can a qualifier match start with it */
+	uint8_t qual3_known[37 * 37 * 37 / 8 + 1];	/* three letters, spaces or digits: bit set if probed */
+	uint8_t qual3_can[37 * 37 * 37 / 8 + 1];	/* and if a qualifier can start with them */
+	uint8_t qual2_known[37 * 37 / 8 + 1];		/* the same for two */
+	uint8_t qual2_can[37 * 37 / 8 + 1];
+	uint64_t *qual_key;		/* QUAL_SLOTS longer runs: see qual_can_start_long() */
 	size_t nqual_keys;
 	size_t *fig_rule, nfig;		/* figure and ignore rules in priority order */
 	size_t *qual_rule, nqual;	/* MARK index -> rule */

@@ -1041,14 +1041,23 @@ static int match_limited(int rc)
 	       rc == PCRE2_ERROR_NOMEMORY;
 }
 
-/* A byte as a letter of a qualifier prefix: a-z (either case) 0-25, space 26, else -1. */
-static int prefix_class(unsigned char c)
-{
-	if (c == ' ')
-		return 26;
-	c = (unsigned char)lower(c);
-	return c >= 'a' && c <= 'z' ? c - 'a' : -1;
-}
+/*
+ * A byte as a character of a qualifier prefix key: 1-26 a letter (either
+ * case), 27 a space, 28-37 a digit; 0 none of those.
+ */
+static const unsigned char qual_class[256] = {
+	['a'] = 1, ['A'] = 1, ['b'] = 2, ['B'] = 2, ['c'] = 3, ['C'] = 3, ['d'] = 4, ['D'] = 4,
+	['e'] = 5, ['E'] = 5, ['f'] = 6, ['F'] = 6, ['g'] = 7, ['G'] = 7, ['h'] = 8, ['H'] = 8,
+	['i'] = 9, ['I'] = 9, ['j'] = 10, ['J'] = 10, ['k'] = 11, ['K'] = 11,
+	['l'] = 12, ['L'] = 12, ['m'] = 13, ['M'] = 13, ['n'] = 14, ['N'] = 14,
+	['o'] = 15, ['O'] = 15, ['p'] = 16, ['P'] = 16, ['q'] = 17, ['Q'] = 17,
+	['r'] = 18, ['R'] = 18, ['s'] = 19, ['S'] = 19, ['t'] = 20, ['T'] = 20,
+	['u'] = 21, ['U'] = 21, ['v'] = 22, ['V'] = 22, ['w'] = 23, ['W'] = 23,
+	['x'] = 24, ['X'] = 24, ['y'] = 25, ['Y'] = 25, ['z'] = 26, ['Z'] = 26, [' '] = 27,
+	['0'] = 28, ['1'] = 29, ['2'] = 30, ['3'] = 31, ['4'] = 32, ['5'] = 33, ['6'] = 34,
+	['7'] = 35, ['8'] = 36, ['9'] = 37,
+};
+static const char qual_class_char[38] = " abcdefghijklmnopqrstuvwxyz 0123456789";
 
 /*
  * Can a qualifier match start with t[0..n) (whole characters)?  Partial
@@ -1075,64 +1084,75 @@ static int qual_probe(struct fc_engine *e, const unsigned char *t, size_t n)
 }
 
 /*
- * Can a qualifier match start with the letters and spaces t[0..n) (4 to
- * QUAL_KEY of them)?  Learnt once per such run, in a table that only
- * stops learning when it is full: "in the" may begin "in the year
- * 2015", "in a" cannot.
+ * Can a qualifier match start with the letters, spaces and digits t[0..n)
+ * (4 to QUAL_KEY of them)?  Learnt once per such run, in a table that
+ * only stops learning when it is full: "in the" may begin "in the year
+ * 2015", "in a" cannot.  An entry is the run packed six bits a character,
+ * bit 63 set if a qualifier can start with it; 0 is free.
  */
 static int qual_can_start_long(struct fc_engine *e, const unsigned char *t, size_t n)
 {
 	unsigned char key[QUAL_KEY];
-	uint64_t packed = 0;
+	uint64_t packed = 0, yes = (uint64_t)1 << 63;
 	size_t i, slot, mask = QUAL_SLOTS - 1;
 
 	for (i = 0; i < n; i++) {
-		int c = prefix_class(t[i]);
-
-		key[i] = (unsigned char)(c == 26 ? ' ' : 'a' + c);
-		packed = packed * 32 + (uint64_t)c + 1;
+		key[i] = (unsigned char)qual_class_char[qual_class[t[i]]];
+		packed = packed << 6 | qual_class[t[i]];
 	}
 	for (slot = (size_t)(packed * 0x9E3779B97F4A7C15ull >> 40) & mask; e->qual_key[slot];
 	     slot = (slot + 1) & mask)
-		if (e->qual_key[slot] == packed)
-			return e->qual_yes[slot];
+		if ((e->qual_key[slot] & ~yes) == packed)
+			return (e->qual_key[slot] & yes) != 0;
 	if (e->nqual_keys >= QUAL_SLOTS * 3 / 4)
 		return 1;
-	e->qual_key[slot] = packed;
-	e->qual_yes[slot] = (uint8_t)qual_probe(e, key, n);
+	e->qual_key[slot] = packed | (qual_probe(e, key, n) ? yes : 0);
 	e->nqual_keys++;
-	return e->qual_yes[slot];
+	return (e->qual_key[slot] & yes) != 0;
+}
+
+/* The answer for a short prefix whose index is k in a known/yes bit table, probing t[0..n) if unknown. */
+static int qual_bits(struct fc_engine *e, uint8_t *known, uint8_t *can, size_t k,
+		     const unsigned char *t, size_t n)
+{
+	unsigned char key[3];
+	size_t i;
+
+	if (!(known[k / 8] >> (k % 8) & 1)) {
+		for (i = 0; i < n; i++)
+			key[i] = (unsigned char)qual_class_char[qual_class[t[i]]];
+		known[k / 8] |= (uint8_t)(1u << (k % 8));
+		if (qual_probe(e, key, n))
+			can[k / 8] |= (uint8_t)(1u << (k % 8));
+	}
+	return can[k / 8] >> (k % 8) & 1;
 }
 
 /*
- * Can a qualifier match start at t[0..n)?  Learnt once per three bytes
- * of letters (either case) and spaces, and when those may, once per the
- * longer run of letters and spaces there (qual_can_start_long()); else
- * once per character below U+10000; longer characters may.  Each cache
- * entry is 0 unknown, 1 no, 2 yes.
+ * Can a qualifier match start at t[0..n)?  When it begins with three
+ * letters, spaces or digits (either case), learnt once per those three
+ * and, when they may, once per the longer such run there
+ * (qual_can_start_long()); with two, once per those two; else once per
+ * character below U+10000 (longer characters may).  qual_char entries
+ * are 0 unknown, 1 no, 2 yes.
  */
 static int qual_can_start(struct fc_engine *e, const unsigned char *t, size_t n)
 {
-	unsigned char key[3];
 	unsigned cp;
 	size_t k;
-	int a, b, c, len;
+	int len, a = n >= 1 ? qual_class[t[0]] : 0, b = n >= 2 ? qual_class[t[1]] : 0;
+	int c = n >= 3 ? qual_class[t[2]] : 0;
 
-	if (n >= 3 && (a = prefix_class(t[0])) >= 0 && (b = prefix_class(t[1])) >= 0 &&
-	    (c = prefix_class(t[2])) >= 0) {
-		k = ((size_t)a * 27 + (size_t)b) * 27 + (size_t)c;
-		if (!e->qual_prefix[k]) {
-			key[0] = (unsigned char)(a == 26 ? ' ' : 'a' + a);
-			key[1] = (unsigned char)(b == 26 ? ' ' : 'a' + b);
-			key[2] = (unsigned char)(c == 26 ? ' ' : 'a' + c);
-			e->qual_prefix[k] = qual_probe(e, key, 3) ? 2 : 1;
-		}
-		if (e->qual_prefix[k] == 1)
+	if (a && b && c) {
+		k = ((size_t)(a - 1) * 37 + (size_t)(b - 1)) * 37 + (size_t)(c - 1);
+		if (!qual_bits(e, e->qual3_known, e->qual3_can, k, t, 3))
 			return 0;
-		for (k = 3; k < n && k < QUAL_KEY && prefix_class(t[k]) >= 0; k++)
+		for (k = 3; k < n && k < QUAL_KEY && qual_class[t[k]]; k++)
 			;
 		return k == 3 || qual_can_start_long(e, t, k);
 	}
+	if (a && b)
+		return qual_bits(e, e->qual2_known, e->qual2_can, (size_t)(a - 1) * 37 + (size_t)(b - 1), t, 2);
 	len = fc_utf8_decode((const char *)t, n, &cp);
 	if (len <= 0 || cp >= 0x10000)
 		return 1;
@@ -1207,7 +1227,7 @@ static int qual_search(struct fc_engine *e, const char *text, size_t se, size_t 
 				q++;
 			continue;
 		}
-		if ((rc = qual_try(e, text, se, q)) != PCRE2_ERROR_NOMATCH)
+		if (e->qual_start[u[q]] && (rc = qual_try(e, text, se, q)) != PCRE2_ERROR_NOMATCH)
 			return rc;
 		q++;
 	}

@@ -1444,7 +1444,6 @@ static int qual_search_setup(struct loader *L, const struct fc_buf *b, const siz
 	if (!behind) {
 		e->qual_char = fc_xcalloc(0x10000, 1);
 		e->qual_key = fc_xcalloc(QUAL_SLOTS, sizeof(*e->qual_key));
-		e->qual_yes = fc_xcalloc(QUAL_SLOTS, sizeof(*e->qual_yes));
 	}
 	return FC_OK;
 }
@@ -1678,7 +1677,6 @@ void fc_engine_free(struct fc_engine *e)
 	pcre2_code_free(e->qual_anchored);
 	free(e->qual_char);
 	free(e->qual_key);
-	free(e->qual_yes);
 	pcre2_match_data_free(e->md);
 	pcre2_match_context_free(e->mctx);
 	pcre2_jit_stack_free(e->jit);
