@@ -77,6 +77,8 @@ struct rule {
 	uint32_t base;			/* qualifier rules: its first group is base + 1 in qual_re */
 	pcre2_code *code;		/* figure and ignore rules: the rule alone, anchored, parts inlined */
 	int jit;			/* code is JIT-compiled for complete matching */
+	int jit_tried;			/* JIT compiling was tried (it may fail: the interpreter stays) */
+	unsigned long runs;		/* matches run by the interpreter, until JIT_AFTER */
 	uint32_t group[G_NGROUPS];	/* capture numbers (in qual_re for qualifier rules); 0 if absent */
 	uint32_t dup[G_NGROUPS];	/* a second group of the same name (alternatives); 0 if none */
 	struct example *ex;
@@ -104,6 +106,14 @@ struct rule {
 
 /* How many words before a number a rule may start ("by a ratio of almost 7 to 1"). */
 #define BACK_TOKENS 6
+
+/*
+ * A figure or ignore rule is JIT-compiled when it has been matched this
+ * often: compiling the large ones takes as long as a few thousand
+ * interpreted matches, and most rules run far fewer times on a document
+ * or two (loading the rules is then three times faster).
+ */
+#define JIT_AFTER 1024
 
 /* How far (bytes) before and after a number a rule's "needs" are looked for. */
 #define NEEDS_BEFORE 64

@@ -962,6 +962,23 @@ static int rule_match(const pcre2_code *code, int jit, const char *text, size_t 
 	return pcre2_match(code, (PCRE2_SPTR)text, end, start, PCRE2_NO_UTF_CHECK, e->md, e->mctx);
 }
 
+/*
+ * Match figure or ignore rule r at start (rule_match()), JIT-compiling it
+ * first when the interpreter has run it JIT_AFTER times.  Results are the
+ * same either way; so are the limits that count (a match limit for both,
+ * the depth and heap limits for the interpreter, the bounded JIT stack for
+ * JIT code), short of a rule that comes near them.
+ */
+static int rule_code_match(struct fc_engine *e, struct rule *r, const char *text, size_t end,
+			   size_t start)
+{
+	if (!r->jit && !r->jit_tried && ++r->runs >= JIT_AFTER) {
+		r->jit_tried = 1;
+		r->jit = pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE) == 0;
+	}
+	return rule_match(r->code, r->jit, text, end, start, e);
+}
+
 /* ---- qualifiers and periods ----------------------------------------------------------- */
 
 /* Bytes that end a sentence: 2 always (a newline), 1 before white space or the end (. ! ?). */
@@ -1695,7 +1712,7 @@ static int try_rules(struct fc_engine *e, const char *text, size_t ls, size_t en
 
 	for (w = 0; w < e->mw; w++)
 	for (bits = sp->set[w]; bits; bits &= bits - 1) {
-		const struct rule *r;
+		struct rule *r;
 
 		/* the rules whose needs and after the text near the number meets */
 		if (bits & e->needers[w]) {
@@ -1721,7 +1738,7 @@ static int try_rules(struct fc_engine *e, const char *text, size_t ls, size_t en
 			if (sp->phrase != NO_SLOT && !phrase_can(e, sp->phrase, j))
 				continue;
 		}
-		m = rule_match(r->code, r->jit, text, end, start, e);
+		m = rule_code_match(e, r, text, end, start);
 		if (m == PCRE2_ERROR_NOMATCH)
 			continue;
 		if (m < 0) {

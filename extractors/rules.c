@@ -1334,13 +1334,11 @@ static int compile_rule(struct loader *L, struct rule *r, uint32_t base, long bi
 			goto out;
 		}
 		/*
-		 * Without JIT the interpreter still works, only slower.  Only
-		 * complete matching is compiled: partial matching (the probes
-		 * of which words can start a rule, once per word and rule)
-		 * runs in the interpreter, which costs less than compiling
-		 * every rule a second time.
+		 * Not JIT-compiled yet: a rule is matched by the interpreter
+		 * until it has run often enough to repay compiling it (see
+		 * rule_code_match() in figure.c).
 		 */
-		r->jit = pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE) == 0;
+		r->jit = 0;
 		if (bit >= 0)
 			probe_start_bytes(L->e, r, (size_t)bit);
 	}
