@@ -22,8 +22,8 @@
  * last change, so any regression fails make check.  Raise them as the
  * linker improves; the target is 0.95 for both.
  */
-#define MIN_PRECISION 0.96
-#define MIN_RECALL 0.93
+#define MIN_PRECISION 0.98
+#define MIN_RECALL 0.96
 
 struct tuple {
 	char subject[48], metric[48], unit[16];
