@@ -8,7 +8,7 @@ FC=build/bin/figcheck
 mkdir -p bench-data
 
 # Wall time, peak RSS and CPU time (user + system) of a command: "SECONDS KILOBYTES CPU" on stdout.
-# CPU time is reported beside wall time because extract runs its figure engine on a second thread.
+# CPU time is reported beside wall time because extract runs on several threads (one per CPU).
 measure() {
 	/usr/bin/time -f '%e %M %U %S' -o bench-data/.time "$@" >/dev/null 2>bench-data/.err || {
 		echo "bench: '$*' failed:" >&2; cat bench-data/.err >&2; exit 4; }
@@ -43,7 +43,7 @@ PY
 	bytes=$(cat "$docs"/* | wc -c)
 	db=bench-data/bench.db
 	rm -f "$db" "$db-wal" "$db-shm"
-	echo "pipeline: $ndocs documents, $(rate "$bytes" 1) MB of text"
+	echo "pipeline: $ndocs documents, $(rate "$bytes" 1) MB of text, $(getconf _NPROCESSORS_ONLN) CPUs (extract: a thread each)"
 	for stage in ingest strip extract compare; do
 		if [ $stage = ingest ]; then set -- $FC ingest -q --db "$db" "$docs"
 		elif [ $stage = extract ]; then set -- $FC extract -q --db "$db" --pack corpus/labour-2016/pack
