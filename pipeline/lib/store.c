@@ -387,9 +387,15 @@ int fc_store_open(const char *path, struct fc_store **out, struct fc_error *err)
 	if ((rc = exec(st, "PRAGMA journal_mode = WAL", err)) ||
 	    (rc = exec(st, "PRAGMA synchronous = NORMAL", err)) ||
 	    (rc = exec(st, "PRAGMA foreign_keys = ON", err)) ||
-	    /* A bigger page cache and fewer checkpoints: stages write a lot. */
+	    /* A bigger page cache: stages write a lot. */
 	    (rc = exec(st, "PRAGMA cache_size = -65536", err)) ||
-	    (rc = exec(st, "PRAGMA wal_autocheckpoint = 8192", err)) ||
+	    /*
+	     * Checkpoints every 1024 pages, not 8192: they write and fsync
+	     * the same bytes however often they run, and a stage's last
+	     * commit waits for its checkpoint (extract's took 0.1 s at 8192,
+	     * 0.04 s at 1024, while its workers had nothing left to do).
+	     */
+	    (rc = exec(st, "PRAGMA wal_autocheckpoint = 1024", err)) ||
 	    (rc = exec(st, "PRAGMA temp_store = MEMORY", err)) ||
 	    (rc = migrate(st, err)))
 		goto fail;
