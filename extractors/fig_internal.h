@@ -113,7 +113,7 @@ struct rule {
  * interpreted matches, and most rules run far fewer times on a document
  * or two (loading the rules is then three times faster).
  */
-#define JIT_AFTER 1024
+#define JIT_AFTER 256
 
 /* How far (bytes) before and after a number a rule's "needs" are looked for. */
 #define NEEDS_BEFORE 64

@@ -27,7 +27,13 @@ struct macro {
 	int line;
 	char *inl;		/* the body with every part inlined, once built */
 	int busy;		/* being inlined: a part that calls itself */
+	int call;		/* EXPAND_MIXED: called as a subroutine, not inlined */
+	int used;		/* EXPAND_MIXED: called by the rule being compiled (1 new, 2 written) */
+	size_t uses;		/* times the rule being compiled inlines it: see part_uses() */
 };
+
+/* How expand() writes a {PART}: inlined, called, or called when its call flag is set. */
+enum { EXPAND_INLINE, EXPAND_CALLS, EXPAND_MIXED };
 
 struct loader {
 	struct fc_engine *e;
@@ -338,6 +344,9 @@ static void add_macro(struct loader *L, const char *name, char *body,
 	m->words = 0;
 	m->inl = NULL;
 	m->busy = 0;
+	m->call = 0;
+	m->used = 0;
+	m->uses = 0;
 }
 
 /*
@@ -451,13 +460,17 @@ static int is_name_char(int c, int first)
 static int part_body(struct loader *L, struct macro *m, struct fc_buf *out, int calls);
 
 /*
- * Replace each {NAME} by the part's body, inlined as (?:...).  Each rule is
- * compiled on its own, so inlining keeps it small enough, and an inlined
- * part costs nothing at match time where a subroutine call would save and
- * restore the match state on every use.
+ * Replace each {NAME} by the part: with EXPAND_INLINE its body, inlined
+ * as (?:...); with EXPAND_CALLS a call (?&NAME) to the DEFINE block of
+ * define_block(); with EXPAND_MIXED a call when the part's call flag is
+ * set (marking it used, for used_define_block()), else its body expanded
+ * the same way, inlined.  Each rule is compiled on its own, so inlining
+ * keeps it small enough, and an inlined part costs nothing at match time
+ * where a subroutine call saves and restores the match state of the part
+ * on every use.
  */
 static int expand(struct loader *L, const char *src, struct fc_buf *out,
-		  const char *file, int line, int calls)
+		  const char *file, int line, int mode)
 {
 	const char *p = src, *q;
 	struct macro *m;
@@ -485,20 +498,34 @@ static int expand(struct loader *L, const char *src, struct fc_buf *out,
 					return fc_error_set(L->err, FC_EDATA,
 							    "cannot load rules '%s': line %d: unknown part '{%.*s}'",
 							    file, line, (int)(q - p - 1), p + 1);
-				if (calls) {
+				if (mode == EXPAND_CALLS || (mode == EXPAND_MIXED && m->call)) {
 					fc_buf_printf(out, "(?&%s)", m->name);
+					if (mode == EXPAND_MIXED && !m->used)
+						m->used = 1;
+					p = q + 1;
+					continue;
+				}
+				if (m->busy)
+					return fc_error_set(L->err, FC_EDATA,
+							    "cannot load rules '%s': line %d: part '%s' uses itself",
+							    m->file, m->line, m->name);
+				if (mode == EXPAND_MIXED) {
+					/* the body as this rule's call flags have it */
+					fc_buf_addstr(out, "(?:");
+					m->busy = 1;
+					rc = part_body(L, m, out, EXPAND_MIXED);
+					m->busy = 0;
+					if (rc)
+						return rc;
+					fc_buf_addstr(out, "\n)");
 					p = q + 1;
 					continue;
 				}
 				if (!m->inl) {
 					struct fc_buf b = FC_BUF_INIT;
 
-					if (m->busy)
-						return fc_error_set(L->err, FC_EDATA,
-								    "cannot load rules '%s': line %d: part '%s' uses itself",
-								    m->file, m->line, m->name);
 					m->busy = 1;
-					rc = part_body(L, m, &b, 0);
+					rc = part_body(L, m, &b, EXPAND_INLINE);
 					m->busy = 0;
 					if (rc) {
 						fc_buf_release(&b);
@@ -542,13 +569,13 @@ static void words_pattern(const char *body, struct fc_buf *out)
 	free(copy);
 }
 
-static int part_body(struct loader *L, struct macro *m, struct fc_buf *out, int calls)
+static int part_body(struct loader *L, struct macro *m, struct fc_buf *out, int mode)
 {
 	if (m->words) {
 		words_pattern(m->body, out);
 		return FC_OK;
 	}
-	return expand(L, m->body, out, m->file, m->line, calls);
+	return expand(L, m->body, out, m->file, m->line, mode);
 }
 
 /*
@@ -563,12 +590,154 @@ static int define_block(struct loader *L, struct fc_buf *out)
 	fc_buf_addstr(out, "(?(DEFINE)");
 	for (i = 0; i < L->nmacros; i++) {
 		fc_buf_printf(out, "(?<%s>", L->macros[i].name);
-		if ((rc = part_body(L, &L->macros[i], out, 1)))
+		if ((rc = part_body(L, &L->macros[i], out, EXPAND_CALLS)))
 			return rc;
 		fc_buf_addstr(out, "\n)");
 	}
 	fc_buf_addstr(out, ")");
 	return FC_OK;
+}
+
+/*
+ * The parts a rule expanded with EXPAND_MIXED calls (marked used), and
+ * those their bodies call in turn, as a DEFINE block.
+ */
+static int used_define_block(struct loader *L, struct fc_buf *out)
+{
+	size_t i;
+	int more = 1, rc;
+
+	fc_buf_addstr(out, "(?(DEFINE)");
+	while (more) {
+		more = 0;
+		for (i = 0; i < L->nmacros; i++) {
+			struct macro *m = &L->macros[i];
+
+			if (m->used != 1)
+				continue;
+			m->used = 2;
+			more = 1;
+			fc_buf_printf(out, "(?<%s>", m->name);
+			m->busy = 1;
+			rc = part_body(L, m, out, EXPAND_MIXED);
+			m->busy = 0;
+			if (rc)
+				return rc;
+			fc_buf_addstr(out, "\n)");
+		}
+	}
+	fc_buf_addstr(out, ")");
+	return FC_OK;
+}
+
+/* Does pattern p hold a capturing group (named or numbered)? */
+static int has_capture(const char *p)
+{
+	int cls = 0;
+
+	for (; *p; p++) {
+		if (*p == '\\') {
+			if (p[1])
+				p++;
+			continue;
+		}
+		if (cls) {
+			cls = *p != ']';
+			continue;
+		}
+		if (*p == '[') {
+			cls = 1;
+			/* a ] first in a class is a member */
+			if (p[1] == '^')
+				p++;
+			if (p[1] == ']')
+				p++;
+			continue;
+		}
+		if (*p == '#') {
+			/* extended mode: a comment to the end of the line */
+			while (p[1] && p[1] != '\n')
+				p++;
+			continue;
+		}
+		if (*p != '(')
+			continue;
+		if (p[1] != '?' && p[1] != '*')
+			return 1;
+		if (p[1] == '?' && ((p[2] == '<' && p[3] != '=' && p[3] != '!') || p[2] == '\'' ||
+				    (p[2] == 'P' && p[3] == '<')))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Count in m->uses how often each part is inlined in src, mult times
+ * over: a called part's body counts once, in the DEFINE block (mult 0
+ * outside it stops the count of what it calls being multiplied).
+ */
+static void part_uses(struct loader *L, const char *src, size_t mult, int depth)
+{
+	const char *p = src, *q;
+	struct macro *m;
+
+	if (depth > 64)
+		return;
+	while (*p) {
+		if (*p == '\\' && p[1]) {
+			p += 2;
+			continue;
+		}
+		if (*p == '{' && is_name_char((unsigned char)p[1], 1)) {
+			for (q = p + 1; is_name_char((unsigned char)*q, 0); q++)
+				;
+			if (*q == '}' && (m = find_macro(L, p + 1, (size_t)(q - p - 1)))) {
+				if (m->call) {
+					if (!m->uses++ && !m->words)
+						part_uses(L, m->body, 1, depth + 1);
+				} else {
+					m->uses += mult;
+					if (!m->words)
+						part_uses(L, m->body, mult, depth + 1);
+				}
+				p = q + 1;
+				continue;
+			}
+		}
+		p++;
+	}
+}
+
+/*
+ * For a rule too large to compile with its parts inlined: set the call
+ * flag of the part whose inlined copies cost most beyond the first (it
+ * captures nothing, and is inlined at least twice), so that one copy of
+ * it is compiled instead.  Returns 0 when there is none.
+ */
+static int call_one_more(struct loader *L, const char *pattern)
+{
+	struct macro *best = NULL;
+	size_t i, cost = 0;
+
+	for (i = 0; i < L->nmacros; i++)
+		L->macros[i].uses = 0;
+	part_uses(L, pattern, 1, 0);
+	for (i = 0; i < L->nmacros; i++) {
+		struct macro *m = &L->macros[i];
+		size_t c;
+
+		if (m->call || m->uses < 2 || !m->inl || has_capture(m->inl))
+			continue;
+		c = (m->uses - 1) * strlen(m->inl);
+		if (c > cost) {
+			cost = c;
+			best = m;
+		}
+	}
+	if (!best)
+		return 0;
+	best->call = 1;
+	return 1;
 }
 
 /* ---- rule files --------------------------------------------------------- */
@@ -1257,15 +1426,36 @@ static int compile_rule(struct loader *L, struct rule *r, uint32_t base, long bi
 	PCRE2_SPTR table;
 	int code, rc = FC_OK, g;
 
-	if ((rc = expand(L, r->pattern, &b, r->file, r->match_line, 0)))
+	if ((rc = expand(L, r->pattern, &b, r->file, r->match_line, EXPAND_INLINE)))
 		goto out;
 	fc_buf_printf(&whole, "(?:%s\n)", b.data ? b.data : "");
 	re = pcre2_compile((PCRE2_SPTR)whole.data, whole.len, COMPILE_OPTS, &code, &off, NULL);
-	if (!re && code == PCRE2_ERROR_PATTERN_TOO_LARGE) {
-		/* too large inlined: call the parts instead */
+	/*
+	 * Too large inlined (PCRE2's 64 KB of compiled code): call the part
+	 * whose copies cost most, one more at a time, until it fits.  The
+	 * qualifier rules are joined into one pattern and get no DEFINE
+	 * block of their own.
+	 */
+	while (!re && code == PCRE2_ERROR_PATTERN_TOO_LARGE && (r->kind == RK_FIGURE || r->kind == RK_IGNORE) &&
+	       call_one_more(L, r->pattern)) {
+		for (i = 0; i < L->nmacros; i++)
+			L->macros[i].used = 0;
 		fc_buf_reset(&b);
 		fc_buf_reset(&whole);
-		if ((rc = expand(L, r->pattern, &b, r->file, r->match_line, 1)))
+		if ((rc = expand(L, r->pattern, &b, r->file, r->match_line, EXPAND_MIXED)))
+			goto out;
+		fc_buf_printf(&whole, "(?:%s\n)", b.data ? b.data : "");
+		if ((rc = used_define_block(L, &whole)))
+			goto out;
+		re = pcre2_compile((PCRE2_SPTR)whole.data, whole.len, COMPILE_OPTS, &code, &off, NULL);
+	}
+	for (i = 0; i < L->nmacros; i++)
+		L->macros[i].call = L->macros[i].used = 0;
+	if (!re && code == PCRE2_ERROR_PATTERN_TOO_LARGE) {
+		/* too large still: call every part */
+		fc_buf_reset(&b);
+		fc_buf_reset(&whole);
+		if ((rc = expand(L, r->pattern, &b, r->file, r->match_line, EXPAND_CALLS)))
 			goto out;
 		fc_buf_printf(&whole, "(?:%s\n)", b.data ? b.data : "");
 		if ((rc = define_block(L, &whole)))
@@ -1276,10 +1466,14 @@ static int compile_rule(struct loader *L, struct rule *r, uint32_t base, long bi
 	r->pattern = fc_buf_detach(&b, NULL);
 	if (!r->pattern)
 		r->pattern = fc_xstrdup("");
-	/* what a probe of lower-case text with nothing before it cannot tell: lookbehind, \B, options set inside */
-	r->behind = strstr(r->pattern, "(?<=") != NULL || strstr(r->pattern, "\\B") != NULL ||
-		    strstr(r->pattern, "(?-") != NULL || strstr(r->pattern, "(?^") != NULL ||
-		    strstr(r->pattern, "(?c") != NULL;
+	/*
+	 * What a probe of lower-case text with nothing before it cannot tell:
+	 * lookbehind, \B, options set inside; in the rule or the parts it
+	 * calls.
+	 */
+	r->behind = whole.data && (strstr(whole.data, "(?<=") != NULL || strstr(whole.data, "\\B") != NULL ||
+				   strstr(whole.data, "(?-") != NULL || strstr(whole.data, "(?^") != NULL ||
+				   strstr(whole.data, "(?c") != NULL);
 	if (!re) {
 		size_t o = off >= 3 ? (size_t)off - 3 : 0;
 
@@ -1367,7 +1561,7 @@ static int compile_parts(struct loader *L)
 		{
 			struct fc_buf d = FC_BUF_INIT;
 
-			rc = expand(L, b.data, &d, m->file, m->line, 0);
+			rc = expand(L, b.data, &d, m->file, m->line, EXPAND_INLINE);
 			fc_buf_release(&b);
 			b = d;
 		}
