@@ -133,20 +133,9 @@ enum { TC_OTHER, TC_SPACE, TC_LETTER, TC_DIGIT, TC_LEAD, TC_CONT };
 /* Slots of the table of number words that make an anchor (a power of two). */
 #define ANCHOR_WORD_SLOTS 512
 
-struct starter {
-	uint64_t key[STARTER_KEY / 8];	/* lower-case word, padded with spaces */
-	uint8_t len;			/* its length; 0 if the slot is free */
-};
-
 /* Which figure rules can start with the words before a number and its first byte: learnt once per phrase and rule. */
 #define PHRASE_SLOTS 8192
 #define PHRASE_KEY 32
-
-struct phrase {
-	char key[PHRASE_KEY];	/* text from a start before the number through its first byte, lower case */
-	uint8_t len;		/* its length; 0 if the slot is free */
-	uint8_t seen;		/* times met, up to 2: a phrase is probed from its second time on */
-};
 
 struct fc_engine {
 	struct rule *rules;
@@ -178,15 +167,10 @@ struct fc_engine {
 	size_t *qual_rule, nqual;	/* MARK index -> rule */
 	/*
 	 * Rule sets are bit sets of mw 64-bit words, bit i for fig_rule[i]:
-	 * byte_mask[c * mw] holds the rules a match may start with byte c at;
-	 * for a cached word, starter_known[slot * mw] the rules already
-	 * probed with it and starter_mask[slot * mw] those of them that can
-	 * start with it.
+	 * byte_mask[c * mw] holds the rules a match may start with byte c at.
 	 */
 	size_t mw;
 	uint64_t *byte_mask;
-	uint64_t *starter_known;
-	uint64_t *starter_mask;
 	uint8_t start_map[256];		/* bytes some figure match may start with */
 	/*
 	 * The needs index: every word a figure rule needs, as an
@@ -221,12 +205,15 @@ struct fc_engine {
 	uint64_t anchor_word[ANCHOR_WORD_SLOTS];	/* number words, packed: see figure.c */
 	uint8_t number_prefix[26 * 26 * 26 / 8 + 1];	/* bit set: three letters that begin a number word */
 	uint64_t number_part[ANCHOR_WORD_SLOTS];	/* and every other word a number may hold */
-	struct starter *starters;	/* STARTER_SLOTS entries */
+	/*
+	 * The word and phrase caches: STARTER_SLOTS and PHRASE_SLOTS slots
+	 * of 1 + 2 mw words each (a hash, the rules probed, those that can
+	 * start there): see figure.c.
+	 */
+	uint64_t *starters;
 	size_t nstarters;
-	struct phrase *phrases;		/* PHRASE_SLOTS entries */
+	uint64_t *phrases;
 	size_t nphrases;
-	uint64_t *phrase_known;		/* mw words a slot, like starter_known */
-	uint64_t *phrase_mask;
 };
 
 /* rules.c */

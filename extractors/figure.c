@@ -356,21 +356,33 @@ static const unsigned char plain_byte[256] = {
 #define NO_SLOT ((size_t)-1)
 
 /*
+ * The word and phrase caches are tables of slots of 1 + 2 mw words: a
+ * 64-bit hash of the lower-case text (0: free), the rules already probed
+ * with it, those of them that can start with it.  The hash stands for the
+ * text, as token hashes do in the needs index: one slot is one cache line
+ * or two, where keeping the text itself cost a miss more per lookup.
+ */
+static uint64_t *cache_slot(const struct fc_engine *e, uint64_t *tab, size_t slot)
+{
+	return tab + slot * (1 + 2 * e->mw);
+}
+
+/*
  * The starter cache slot of the plain word t[0..n) (1 <= n < STARTER_KEY),
  * taken if the word is new; NO_SLOT when the cache is full (it only stops
  * learning, it never forgets).
  */
-_Static_assert(STARTER_KEY == 32, "starter_slot() compares four words of a key");
+_Static_assert(STARTER_KEY == 32, "starter_slot() hashes four words of a key");
 
 static size_t starter_slot(struct fc_engine *e, const char *t, size_t n)
 {
-	uint64_t key[STARTER_KEY / 8] = { 0, 0, 0, 0 }, h = 0;
+	uint64_t key[STARTER_KEY / 8] = { 0, 0, 0, 0 }, h = 0, *sl;
 	size_t i, slot;
 
 	/*
 	 * Every byte of a plain word has bit 5 set but an upper-case letter:
 	 * setting it lowers the word (and turns the zero padding into spaces,
-	 * the same for every word of that length).
+	 * the same for every word of that length; the length is hashed too).
 	 */
 	memcpy(key, t, n);
 	for (i = 0; i < STARTER_KEY / 8; i++) {
@@ -378,54 +390,54 @@ static size_t starter_slot(struct fc_engine *e, const char *t, size_t n)
 		h = (h ^ key[i]) * 0x9E3779B97F4A7C15ull;
 		h ^= h >> 29;
 	}
+	h = (h ^ n) * 0x9E3779B97F4A7C15ull;
+	h = h ? h : 1;
 	for (slot = (size_t)(h >> 40) % STARTER_SLOTS;; slot = (slot + 1) % STARTER_SLOTS) {
-		struct starter *sl = &e->starters[slot];
-
-		if (!sl->len)
+		sl = cache_slot(e, e->starters, slot);
+		if (!sl[0])
 			break;
-		if (sl->len == n && sl->key[0] == key[0] && sl->key[1] == key[1] &&
-		    sl->key[2] == key[2] && sl->key[3] == key[3])
+		if (sl[0] == h)
 			return slot;
 	}
 	if (e->nstarters >= STARTER_SLOTS * 3 / 4)
 		return NO_SLOT;
-	memcpy(e->starters[slot].key, key, sizeof(key));
-	e->starters[slot].len = (uint8_t)n;
+	sl[0] = h;
 	e->nstarters++;
 	return slot;
 }
 
 /*
- * Can figure rule j (index into fig_rule) start with the word of the
- * cache slot?  Partial matching of "word " tells: no match at all means
- * no text after the word can make one.  Learnt once per word and rule,
- * when the rule is about to run there, in the interpreter (partial
+ * Can figure rule j (index into fig_rule) start with the word t[0..n) of
+ * the cache slot?  Partial matching of "word " tells: no match at all
+ * means no text after the word can make one.  Learnt once per word and
+ * rule, when the rule is about to run there, in the interpreter (partial
  * matching is not compiled).  A rule holding a positive lookbehind may:
  * what stands before the word is not in the probe.
  */
-static int starter_can(struct fc_engine *e, size_t slot, size_t j)
+static int starter_can(struct fc_engine *e, size_t slot, size_t j, const char *t, size_t n)
 {
-	const struct starter *sl = &e->starters[slot];
+	uint64_t *known = cache_slot(e, e->starters, slot) + 1 + j / 64, *can = known + e->mw;
 	uint64_t bit = (uint64_t)1 << (j % 64);
-	size_t w = slot * e->mw + j / 64;
 	char key[STARTER_KEY + 1];
+	size_t i;
 	int rc;
 
-	if (!(e->starter_known[w] & bit)) {
-		e->starter_known[w] |= bit;
+	if (!(*known & bit)) {
+		*known |= bit;
 		if (e->rules[e->fig_rule[j]].behind) {
-			e->starter_mask[w] |= bit;
+			*can |= bit;
 		} else {
-			memcpy(key, sl->key, sl->len);
-			key[sl->len] = ' ';
-			rc = pcre2_match(e->rules[e->fig_rule[j]].code, (PCRE2_SPTR)key, sl->len + 1u, 0,
+			for (i = 0; i < n; i++)
+				key[i] = (char)(t[i] | 0x20);
+			key[n] = ' ';
+			rc = pcre2_match(e->rules[e->fig_rule[j]].code, (PCRE2_SPTR)key, n + 1, 0,
 					 PCRE2_NO_UTF_CHECK | PCRE2_PARTIAL_HARD | PCRE2_NO_JIT,
 					 e->md, e->mctx);
 			if (rc != PCRE2_ERROR_NOMATCH)
-				e->starter_mask[w] |= bit;
+				*can |= bit;
 		}
 	}
-	return (e->starter_mask[w] & bit) != 0;
+	return (*can & bit) != 0;
 }
 
 /* A place a rule may start at, with the rules that may match there. */
@@ -433,6 +445,7 @@ struct start {
 	size_t at;
 	uint64_t *set;			/* e->mw words: rules whose first byte fits, less those known not to */
 	size_t slot;			/* the starter slot of the word there, or NO_SLOT */
+	size_t wlen;			/* that word's length */
 	size_t phrase;			/* the phrase slot from here to the number, NO_SLOT, or PHRASE_UNKNOWN */
 };
 
@@ -441,65 +454,67 @@ struct start {
 /*
  * The phrase cache slot of text[a..p] (a start before the number at p,
  * through the number's first byte, which must be ASCII), taken if the
- * phrase is new; NO_SLOT if it is too long or the cache is full.
+ * phrase is new; NO_SLOT if it is too long or the cache is full.  The
+ * low two bits of a phrase slot's hash count the times it was met, up to
+ * 2: a phrase is probed from its second time on.
  */
 static size_t phrase_slot(struct fc_engine *e, const char *t, size_t a, size_t p)
 {
-	char key[PHRASE_KEY];
 	size_t i, n = p + 1 - a, slot;
-	uint64_t h = 5381;
+	uint64_t h = 14695981039346656037ull, *ph;
 
 	if (n > PHRASE_KEY || (unsigned char)t[p] >= 0x80)
 		return NO_SLOT;
 	for (i = 0; i < n; i++) {
-		key[i] = (char)lower((unsigned char)t[a + i]);
-		h = h * 33 + (unsigned char)key[i];
+		h ^= (unsigned char)lower((unsigned char)t[a + i]);
+		h *= 1099511628211ull;
 	}
-	for (slot = (size_t)(h * 0x9E3779B97F4A7C15ull >> 40) % PHRASE_SLOTS;;
-	     slot = (slot + 1) % PHRASE_SLOTS) {
-		struct phrase *ph = &e->phrases[slot];
-
-		if (!ph->len)
+	h = (h ^ h >> 32) * 0x9E3779B97F4A7C15ull;
+	h = (h | 4) & ~(uint64_t)3;
+	for (slot = (size_t)(h >> 40) % PHRASE_SLOTS;; slot = (slot + 1) % PHRASE_SLOTS) {
+		ph = cache_slot(e, e->phrases, slot);
+		if (!ph[0])
 			break;
-		if (ph->len == n && memcmp(ph->key, key, n) == 0) {
-			if (ph->seen < 2)
-				ph->seen++;
+		if ((ph[0] & ~(uint64_t)3) == h) {
+			if ((ph[0] & 3) < 2)
+				ph[0]++;
 			return slot;
 		}
 	}
 	if (e->nphrases >= PHRASE_SLOTS * 3 / 4)
 		return NO_SLOT;
-	memcpy(e->phrases[slot].key, key, n);
-	e->phrases[slot].len = (uint8_t)n;
-	e->phrases[slot].seen = 1;
+	ph[0] = h | 1;
 	e->nphrases++;
 	return slot;
 }
 
 /*
- * Can figure rule j match from the start of the phrase in the slot, that
- * is, with the text from the start through the number's first byte?
+ * Can figure rule j match from the start a of the phrase in the slot, that
+ * is, with the text from a through the first byte of the number at p?
  * Partial matching of the phrase tells, as for a starting word
  * (starter_can()).  A phrase met once is not probed (the answer is "may"):
  * most long phrases are met once, and a probe costs more than a match.
  */
-static int phrase_can(struct fc_engine *e, size_t slot, size_t j)
+static int phrase_can(struct fc_engine *e, size_t slot, size_t j, const char *t, size_t a, size_t p)
 {
-	const struct phrase *ph = &e->phrases[slot];
+	uint64_t *ph = cache_slot(e, e->phrases, slot), *known = ph + 1 + j / 64, *can = known + e->mw;
 	uint64_t bit = (uint64_t)1 << (j % 64);
-	size_t w = slot * e->mw + j / 64;
+	char key[PHRASE_KEY];
+	size_t i, n = p + 1 - a;
 	int rc;
 
-	if (!(e->phrase_known[w] & bit)) {
-		if (ph->seen < 2)
+	if (!(*known & bit)) {
+		if ((ph[0] & 3) < 2)
 			return 1;
-		e->phrase_known[w] |= bit;
-		rc = pcre2_match(e->rules[e->fig_rule[j]].code, (PCRE2_SPTR)ph->key, ph->len, 0,
+		*known |= bit;
+		for (i = 0; i < n; i++)
+			key[i] = (char)lower((unsigned char)t[a + i]);
+		rc = pcre2_match(e->rules[e->fig_rule[j]].code, (PCRE2_SPTR)key, n, 0,
 				 PCRE2_NO_UTF_CHECK | PCRE2_PARTIAL_HARD | PCRE2_NO_JIT, e->md, e->mctx);
 		if (rc != PCRE2_ERROR_NOMATCH)
-			e->phrase_mask[w] |= bit;
+			*can |= bit;
 	}
-	return (e->phrase_mask[w] & bit) != 0;
+	return (*can & bit) != 0;
 }
 
 /*
@@ -523,8 +538,8 @@ static void add_start(struct fc_engine *e, const char *t, size_t a, size_t end,
 		;
 	if (b > a && b < end && is_space(u[b]) && b - a < STARTER_KEY &&
 	    (slot = starter_slot(e, t + a, b - a)) != NO_SLOT) {
-		const uint64_t *known = e->starter_known + slot * e->mw;
-		const uint64_t *can = e->starter_mask + slot * e->mw;
+		const uint64_t *known = cache_slot(e, e->starters, slot) + 1;
+		const uint64_t *can = known + e->mw;
 		uint64_t maybe = 0;
 
 		for (j = 0; j < e->mw; j++) {
@@ -536,6 +551,7 @@ static void add_start(struct fc_engine *e, const char *t, size_t a, size_t end,
 	}
 	st[*out].at = a;
 	st[*out].slot = slot;
+	st[*out].wlen = b - a;
 	st[*out].phrase = PHRASE_UNKNOWN;
 	(*out)++;
 }
@@ -1729,13 +1745,13 @@ static int try_rules(struct fc_engine *e, const char *text, size_t ls, size_t en
 		}
 		j = w * 64 + (size_t)__builtin_ctzll(bits);
 		r = &e->rules[e->fig_rule[j]];
-		if (sp->slot != NO_SLOT && !starter_can(e, sp->slot, j))
+		if (sp->slot != NO_SLOT && !starter_can(e, sp->slot, j, text + start, sp->wlen))
 			continue;
 		/* from a word before the number: can the rule get through to its first byte? */
 		if (start < p && !r->behind) {
 			if (sp->phrase == PHRASE_UNKNOWN)
 				sp->phrase = phrase_slot(e, text, start, p);
-			if (sp->phrase != NO_SLOT && !phrase_can(e, sp->phrase, j))
+			if (sp->phrase != NO_SLOT && !phrase_can(e, sp->phrase, j, text, start, p))
 				continue;
 		}
 		m = rule_code_match(e, r, text, end, start);

@@ -1850,11 +1850,7 @@ void fc_engine_free(struct fc_engine *e)
 	free(e->fig_rule);
 	free(e->qual_rule);
 	free(e->starters);
-	free(e->starter_known);
-	free(e->starter_mask);
 	free(e->phrases);
-	free(e->phrase_known);
-	free(e->phrase_mask);
 	free(e->byte_mask);
 	free(e->need_key);
 	free(e->need_mask);
@@ -1914,12 +1910,8 @@ int fc_engine_load(const char *datadir, const char *packdir,
 		goto out;
 	needs_index(e);
 	fc_anchor_words_init(e);
-	e->starters = fc_xcalloc(STARTER_SLOTS, sizeof(*e->starters));
-	e->starter_known = fc_xcalloc((size_t)STARTER_SLOTS * e->mw, sizeof(*e->starter_known));
-	e->starter_mask = fc_xcalloc((size_t)STARTER_SLOTS * e->mw, sizeof(*e->starter_mask));
-	e->phrases = fc_xcalloc(PHRASE_SLOTS, sizeof(*e->phrases));
-	e->phrase_known = fc_xcalloc((size_t)PHRASE_SLOTS * e->mw, sizeof(*e->phrase_known));
-	e->phrase_mask = fc_xcalloc((size_t)PHRASE_SLOTS * e->mw, sizeof(*e->phrase_mask));
+	e->starters = fc_xcalloc((size_t)STARTER_SLOTS * (1 + 2 * e->mw), sizeof(*e->starters));
+	e->phrases = fc_xcalloc((size_t)PHRASE_SLOTS * (1 + 2 * e->mw), sizeof(*e->phrases));
 	e->mctx = pcre2_match_context_create(NULL);
 	e->jit = pcre2_jit_stack_create(JIT_STACK_MIN, JIT_STACK_MAX, NULL);
 	e->md = pcre2_match_data_create(256, NULL);
