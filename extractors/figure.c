@@ -374,6 +374,11 @@ static uint64_t *cache_slot(const struct fc_engine *e, uint64_t *tab, size_t slo
  */
 _Static_assert(STARTER_KEY == 32, "starter_slot() hashes four words of a key");
 
+static uint64_t rotl64(uint64_t x, int r)
+{
+	return x << r | x >> (64 - r);
+}
+
 static size_t starter_slot(struct fc_engine *e, const char *t, size_t n)
 {
 	uint64_t key[STARTER_KEY / 8] = { 0, 0, 0, 0 }, h = 0, *sl;
@@ -385,12 +390,14 @@ static size_t starter_slot(struct fc_engine *e, const char *t, size_t n)
 	 * the same for every word of that length; the length is hashed too).
 	 */
 	memcpy(key, t, n);
-	for (i = 0; i < STARTER_KEY / 8; i++) {
+	for (i = 0; i < STARTER_KEY / 8; i++)
 		key[i] |= 0x2020202020202020ull;
-		h = (h ^ key[i]) * 0x9E3779B97F4A7C15ull;
-		h ^= h >> 29;
-	}
-	h = (h ^ n) * 0x9E3779B97F4A7C15ull;
+	/* four independent products, then mixed: a short chain of multiplies */
+	h = key[0] * 0x9E3779B97F4A7C15ull ^ rotl64(key[1] * 0xC2B2AE3D27D4EB4Full, 17) ^
+	    rotl64(key[2] * 0x165667B19E3779F9ull, 31) ^ rotl64(key[3] * 0xD6E8FEB86659FD93ull, 47) ^ n;
+	h ^= h >> 29;
+	h *= 0xBF58476D1CE4E5B9ull;
+	h ^= h >> 32;
 	h = h ? h : 1;
 	for (slot = (size_t)(h >> 40) % STARTER_SLOTS;; slot = (slot + 1) % STARTER_SLOTS) {
 		sl = cache_slot(e, e->starters, slot);
@@ -1007,6 +1014,33 @@ static int sentence_end_at(const char *t, size_t len, size_t i)
 	return m && (m == 2 || i + 1 >= len || is_space((unsigned char)t[i + 1]));
 }
 
+/* Bit 7 of each byte of w that equals c. */
+static uint64_t bytes_equal8(uint64_t w, unsigned char c)
+{
+	uint64_t x = w ^ (0x0101010101010101ull * c);
+
+	return ~(((x & 0x7f7f7f7f7f7f7f7full) + 0x7f7f7f7f7f7f7f7full) | x) & BYTES_HIGH;
+}
+
+/* The first i >= from (< len) where sentence_end_at() holds, or len; eight bytes at a time. */
+static size_t next_sentence_end(const char *t, size_t len, size_t i)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t w, m;
+
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, t + i, 8);
+		m = bytes_equal8(w, '\n') | bytes_equal8(w, '.') | bytes_equal8(w, '!') | bytes_equal8(w, '?');
+		for (; m; m &= m - 1)
+			if (sentence_end_at(t, len, i + (size_t)(__builtin_ctzll(m) >> 3)))
+				return i + (size_t)(__builtin_ctzll(m) >> 3);
+	}
+#endif
+	while (i < len && !sentence_end_at(t, len, i))
+		i++;
+	return i;
+}
+
 static void sentence_of(const char *t, size_t len, size_t s, size_t e, size_t *ss, size_t *se)
 {
 	size_t i = s;
@@ -1014,9 +1048,7 @@ static void sentence_of(const char *t, size_t len, size_t s, size_t e, size_t *s
 	while (i > 0 && !sentence_end_at(t, len, i - 1))
 		i--;
 	*ss = i;
-	i = e;
-	while (i < len && !sentence_end_at(t, len, i))
-		i++;
+	i = next_sentence_end(t, len, e);
 	*se = i < len ? i + 1 : len;
 }
 
@@ -1252,6 +1284,31 @@ static int qual_search(struct fc_engine *e, const char *text, size_t se, size_t 
 				return rc;
 		return PCRE2_ERROR_NOMATCH;
 	}
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/*
+	 * Eight bytes at a time: the places where an ASCII byte's kind (word
+	 * character or not) differs from the byte's before, and every byte of
+	 * a wider character, are the loop's below.
+	 */
+	for (; q + 8 <= se; q += 8) {
+		uint64_t w, wd, ot, pwd = 0, pot = 0, ev;
+
+		memcpy(&w, u + q, 8);
+		wd = letters8(w) | digits8(w) | bytes_equal8(w, '_');
+		ot = ~wd & ~w & BYTES_HIGH;
+		if (q > 0) {
+			pwd = word_kind[u[q - 1]] == 1 ? 0x80 : 0;
+			pot = word_kind[u[q - 1]] == 0 ? 0x80 : 0;
+		}
+		ev = ~((wd & (wd << 8 | pwd)) | (ot & (ot << 8 | pot))) & BYTES_HIGH;
+		for (; ev; ev &= ev - 1) {
+			size_t at = q + (size_t)(__builtin_ctzll(ev) >> 3);
+
+			if (e->qual_start[u[at]] && (rc = qual_try(e, text, se, at)) != PCRE2_ERROR_NOMATCH)
+				return rc;
+		}
+	}
+#endif
 	while (q < se) {
 		k = word_kind[u[q]];
 		if (q > 0 && k < 2 && word_kind[u[q - 1]] == k) {
