@@ -1471,31 +1471,6 @@ static int utf8_valid(const char *s, size_t n)
 	}
 }
 
-/* A copy of text with each invalid UTF-8 byte replaced by '?', so offsets stay put. */
-static char *valid_copy(const char *text, size_t len)
-{
-	char *c = fc_xmalloc(len + 1);
-	size_t i = 0;
-	unsigned cp;
-	int k;
-
-	memcpy(c, text, len);
-	c[len] = '\0';
-	while (i < len) {
-		if ((unsigned char)c[i] < 0x80) {
-			i++;
-			continue;
-		}
-		k = fc_utf8_decode(c + i, len - i, &cp);
-		if (k <= 0) {
-			c[i++] = '?';
-			continue;
-		}
-		i += (size_t)k;
-	}
-	return c;
-}
-
 /*
  * What the words and signs near one number allow, found at most once per
  * number and only when a rule asks: the needs groups they meet (bits of
@@ -1870,7 +1845,7 @@ int fc_scan_internal(struct fc_engine *e, const char *text, size_t len,
 	if (!text || !len)
 		goto out;
 	if (!utf8_valid(text, len)) {
-		text = copy = valid_copy(text, len);
+		text = copy = fc_utf8_mask_copy(text, len);	/* offsets stay put */
 		if (invalid)
 			*invalid = 1;
 	}
