@@ -813,8 +813,7 @@ static const struct fc_metric *metric_for(struct fc_extractor *x, const char *t,
  * drivers," the managing director said: the company employs them).
  */
 static void quoted(struct fc_extractor *x, const char *t, const struct fc_span *s,
-		   const struct quote *q, const struct fc_figure *f,
-		   const struct fc_metric *m, struct link *l)
+		   const struct quote *q, const struct fc_metric *m, struct link *l)
 {
 	const struct fc_actor *sp = q->speaker, *who;
 	size_t a = q->start > s->start ? q->start : s->start;
@@ -831,7 +830,6 @@ static void quoted(struct fc_extractor *x, const char *t, const struct fc_span *
 		l->subject = who;
 		l->rule = "link.we";
 	}
-	(void)f;
 }
 
 static void fill_claim(struct fc_claim *c, const char *t, const struct fc_span *s,
@@ -1184,7 +1182,7 @@ int fc_extract_segment(struct fc_extractor *x, const struct fc_seg_in *in,
 			while (qi < qs.n && qs.v[qi].end <= f->start)
 				qi++;
 			if (qi < qs.n && qs.v[qi].start <= f->start && qs.v[qi].speaker)
-				quoted(x, in->text, s, &qs.v[qi], f, m, &l);
+				quoted(x, in->text, s, &qs.v[qi], m, &l);
 			/*
 			 * "12 per cent backed the Civic Union's plan, while 71 per
 			 * cent opposed it": "it" is what an earlier figure of the
