@@ -1640,16 +1640,47 @@ static int qual_search_setup(struct loader *L, const struct fc_buf *b, const siz
 	return FC_OK;
 }
 
-static struct fc_engine *sort_engine;
+/* A rule's place in priority order: higher priority first, then file order. */
+struct rank {
+	int priority;
+	size_t order, index;
+};
 
-static int cmp_prio(const void *a, const void *b)
+static int cmp_rank(const void *a, const void *b)
 {
-	const struct rule *x = &sort_engine->rules[*(const size_t *)a];
-	const struct rule *y = &sort_engine->rules[*(const size_t *)b];
+	const struct rank *x = a, *y = b;
 
 	if (x->priority != y->priority)
 		return y->priority - x->priority;
 	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/*
+ * The indexes of the rules (qualifier and period rules if qual, else the
+ * others) in v, in priority order; their count.  The keys travel with
+ * the indexes, so no comparison reaches for the engine and several
+ * engines can be loaded at once.
+ */
+static size_t rules_in_order(const struct fc_engine *e, int qual, size_t *v)
+{
+	struct rank *rk = fc_xcalloc(e->nrules + 1, sizeof(*rk));
+	size_t i, n = 0;
+
+	for (i = 0; i < e->nrules; i++) {
+		const struct rule *r = &e->rules[i];
+		int isq = r->kind == RK_QUALIFIER || r->kind == RK_PERIOD;
+
+		if (isq == qual) {
+			rk[n].priority = r->priority;
+			rk[n].order = r->order;
+			rk[n++].index = i;
+		}
+	}
+	qsort(rk, n, sizeof(*rk), cmp_rank);
+	for (i = 0; i < n; i++)
+		v[i] = rk[i].index;
+	free(rk);
+	return n;
 }
 
 /*
@@ -1669,14 +1700,7 @@ static int build(struct loader *L, int qual, size_t **idx, size_t *nidx)
 	int code, rc = FC_OK;
 	size_t *v = fc_xcalloc(e->nrules + 1, sizeof(*v));
 
-	for (i = 0; i < e->nrules; i++) {
-		int isq = e->rules[i].kind == RK_QUALIFIER || e->rules[i].kind == RK_PERIOD;
-
-		if (isq == qual)
-			v[n++] = i;
-	}
-	sort_engine = e;
-	qsort(v, n, sizeof(*v), cmp_prio);
+	n = rules_in_order(e, qual, v);
 	if (!qual) {
 		e->mw = (n + 63) / 64 ? (n + 63) / 64 : 1;
 		e->byte_mask = fc_xcalloc(256 * e->mw, sizeof(*e->byte_mask));
