@@ -349,20 +349,46 @@ static void add_macro(struct loader *L, const char *name, char *body,
 	m->uses = 0;
 }
 
+/* Does the word end in a letter or digit (so must end where a word does)? */
+static int ends_word(const char *w)
+{
+	size_t n = strlen(w);
+
+	return n && ((w[n - 1] >= 'a' && w[n - 1] <= 'z') || (w[n - 1] >= '0' && w[n - 1] <= '9'));
+}
+
+/* A word's end: (?!\w) if it ends in a letter or digit, then suffix. */
+static void word_end(struct fc_buf *b, int word, const char *suffix)
+{
+	if (word)
+		fc_buf_addstr(b, "(?!\\w)");
+	if (suffix)
+		fc_buf_addstr(b, suffix);
+}
+
 /*
  * Append an alternation of words grouped by their first letter:
- * "(?:a(?:bout|lmost)|o(?:ver|nly))".  PCRE2 tries alternatives one by
- * one, so a flat list of a hundred words costs a hundred tries at every
- * position; grouped, a position whose letter starts no word fails at once.
- * Spaces in a word match any run of white space; a word ending in a
- * letter or digit must end where the word does; suffix (may be NULL) is
- * appended to each word.
+ * "(?:a(?:bout|lmost)|o(?:ver|nly))(?!\w)".  PCRE2 tries alternatives one
+ * by one, so a flat list of a hundred words costs a hundred tries at
+ * every position; grouped, a position whose letter starts no word fails
+ * at once.  Spaces in a word match any run of white space; a word ending
+ * in a letter or digit must end where the word does; suffix (may be
+ * NULL) is appended to each word.
+ *
+ * The end test, when every word of the list (else of a letter) has the
+ * same one, is written once, after the alternation: PCRE2 still tries the
+ * words in the same order, backtracking into the alternation when the
+ * test fails, so the matches are the same, but the test is compiled once
+ * instead of once a word.  With Unicode properties (?!\w) is some 300
+ * bytes of JIT code; written once a word, the rules' JIT code came to
+ * 7 MB, and matching ran mostly out of cache (docs/rules.md).
  */
 static void word_alternation(struct fc_buf *b, char **w, size_t n, const char *suffix)
 {
-	size_t i, j, t;
+	size_t i, j, t, ends = 0, gends;
 	char *tmp;
 	const char *p;
+	int all, group;
 
 	/* by first letter, longest first within a letter */
 	for (i = 1; i < n; i++)
@@ -373,10 +399,14 @@ static void word_alternation(struct fc_buf *b, char **w, size_t n, const char *s
 				break;
 			tmp = w[j], w[j] = w[j - 1], w[j - 1] = tmp;
 		}
+	for (i = 0; i < n; i++)
+		ends += ends_word(w[i]) != 0;
+	all = n && (ends == n || ends == 0);
 	fc_buf_addstr(b, "(?:");
 	for (i = 0; i < n; i = j) {
-		for (j = i; j < n && w[j][0] == w[i][0]; j++)
-			;
+		for (j = i, gends = 0; j < n && w[j][0] == w[i][0]; j++)
+			gends += ends_word(w[j]) != 0;
+		group = !all && (gends == j - i || gends == 0);
 		if (i)
 			fc_buf_addch(b, '|');
 		if (strchr("\\^$.|?*+()[]{}#-<>=~", w[i][0]))
@@ -384,8 +414,6 @@ static void word_alternation(struct fc_buf *b, char **w, size_t n, const char *s
 		fc_buf_addch(b, w[i][0]);
 		fc_buf_addstr(b, "(?:");
 		for (t = i; t < j; t++) {
-			size_t hl = strlen(w[t]);
-
 			if (t > i)
 				fc_buf_addch(b, '|');
 			for (p = w[t] + 1; *p; p++) {
@@ -396,17 +424,18 @@ static void word_alternation(struct fc_buf *b, char **w, size_t n, const char *s
 				else
 					fc_buf_addch(b, *p);
 			}
-			if ((w[t][hl - 1] >= 'a' && w[t][hl - 1] <= 'z') ||
-			    (w[t][hl - 1] >= '0' && w[t][hl - 1] <= '9'))
-				fc_buf_addstr(b, "(?!\\w)");
-			if (suffix)
-				fc_buf_addstr(b, suffix);
+			if (!all && !group)
+				word_end(b, ends_word(w[t]), suffix);
 		}
 		fc_buf_addch(b, ')');
+		if (group)
+			word_end(b, gends != 0, suffix);
 	}
 	if (!n)
 		fc_buf_addstr(b, "(*FAIL)");
 	fc_buf_addch(b, ')');
+	if (all)
+		word_end(b, ends != 0, suffix);
 }
 
 /*
