@@ -27,6 +27,7 @@ struct macro {
 	int line;
 	char *inl;		/* the body with every part inlined, once built */
 	int busy;		/* being inlined: a part that calls itself */
+	int joining;		/* a words part being read: one that includes itself */
 	int call;		/* EXPAND_MIXED: called as a subroutine, not inlined */
 	int used;		/* EXPAND_MIXED: called by the rule being compiled (1 new, 2 written) */
 	size_t uses;		/* times the rule being compiled inlines it: see part_uses() */
@@ -337,16 +338,11 @@ static void add_macro(struct loader *L, const char *name, char *body,
 		L->macros = fc_xrealloc(L->macros, L->capmacros * sizeof(*L->macros));
 	}
 	m = &L->macros[L->nmacros++];
+	memset(m, 0, sizeof(*m));
 	m->name = fc_xstrdup(name);
 	m->body = body;
 	m->file = fc_xstrdup(file);
 	m->line = line;
-	m->words = 0;
-	m->inl = NULL;
-	m->busy = 0;
-	m->call = 0;
-	m->used = 0;
-	m->uses = 0;
 }
 
 /* Does the word end in a letter or digit (so must end where a word does)? */
@@ -414,6 +410,13 @@ static void word_alternation(struct fc_buf *b, char **w, size_t n, const char *s
 		fc_buf_addch(b, w[i][0]);
 		fc_buf_addstr(b, "(?:");
 		for (t = i; t < j; t++) {
+			size_t k;
+
+			/* a word listed twice (lists joined) is tried once */
+			for (k = i; k < t && strcmp(w[k], w[t]) != 0; k++)
+				;
+			if (k < t)
+				continue;
 			if (t > i)
 				fc_buf_addch(b, '|');
 			for (p = w[t] + 1; *p; p++) {
@@ -577,33 +580,68 @@ static int expand(struct loader *L, const char *src, struct fc_buf *out,
 	return FC_OK;
 }
 
-/* A "words" part as a pattern: "a an the" -> grouped alternation. */
-static void words_pattern(const char *body, struct fc_buf *out)
+/*
+ * Add the words of words part m to list: each word lower-cased, "_"
+ * (which joins the words of a phrase) a space, and an entry {NAME} the
+ * words of the words part NAME, so one list can join others ("words
+ * NOTNOUN {STOP} {UNITW}") and be one alternation, not several.
+ */
+static int add_words(struct loader *L, struct macro *m, char ***list, size_t *nl)
 {
-	char *copy = fc_xstrdup(body), *save = NULL, *q, *c, **list = NULL;
-	size_t nl = 0;
+	char *copy, *save = NULL, *q, *c;
+	struct macro *inc;
+	size_t n;
+	int rc = FC_OK;
 
+	if (m->joining)
+		return fc_error_set(L->err, FC_EDATA, "cannot load rules '%s': line %d: words part '%s' includes itself",
+				    m->file, m->line, m->name);
+	m->joining = 1;
+	copy = fc_xstrdup(m->body);
 	for (q = strtok_r(copy, " \t\n", &save); q; q = strtok_r(NULL, " \t\n", &save)) {
-		list = fc_xrealloc(list, (nl + 1) * sizeof(*list));
-		list[nl] = fc_xstrdup(q);
-		/* "_" joins the words of a phrase; matching is caseless anyway */
-		for (c = list[nl]; *c; c++)
+		n = strlen(q);
+		if (n > 2 && q[0] == '{' && q[n - 1] == '}') {
+			if (!(inc = find_macro(L, q + 1, n - 2)) || !inc->words) {
+				rc = fc_error_set(L->err, FC_EDATA,
+						  "cannot load rules '%s': line %d: words '%s': '%s' is no words part",
+						  m->file, m->line, m->name, q);
+				break;
+			}
+			if ((rc = add_words(L, inc, list, nl)))
+				break;
+			continue;
+		}
+		*list = fc_xrealloc(*list, (*nl + 1) * sizeof(**list));
+		(*list)[*nl] = fc_xstrdup(q);
+		/* matching is caseless anyway */
+		for (c = (*list)[*nl]; *c; c++)
 			*c = *c == '_' ? ' ' : (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
-		nl++;
+		(*nl)++;
 	}
-	word_alternation(out, list, nl, NULL);
+	free(copy);
+	m->joining = 0;
+	return rc;
+}
+
+/* A "words" part as a pattern: "a an the" -> grouped alternation. */
+static int words_pattern(struct loader *L, struct macro *m, struct fc_buf *out)
+{
+	char **list = NULL;
+	size_t nl = 0;
+	int rc = add_words(L, m, &list, &nl);
+
+	if (!rc)
+		word_alternation(out, list, nl, NULL);
 	while (nl)
 		free(list[--nl]);
 	free(list);
-	free(copy);
+	return rc;
 }
 
 static int part_body(struct loader *L, struct macro *m, struct fc_buf *out, int mode)
 {
-	if (m->words) {
-		words_pattern(m->body, out);
-		return FC_OK;
-	}
+	if (m->words)
+		return words_pattern(L, m, out);
 	return expand(L, m->body, out, m->file, m->line, mode);
 }
 
@@ -1440,6 +1478,31 @@ static void probe_start_bytes(struct fc_engine *e, const struct rule *r, size_t 
 }
 
 /*
+ * Expand rule r's pattern in mode into b, wrap it (with the DEFINE block
+ * of the parts it calls) into whole, and compile that: *re, or NULL with
+ * *code and *off set.
+ */
+static int expand_compile(struct loader *L, const struct rule *r, int mode, struct fc_buf *b,
+			  struct fc_buf *whole, pcre2_code **re, int *code, PCRE2_SIZE *off)
+{
+	size_t i;
+	int rc;
+
+	for (i = 0; i < L->nmacros; i++)
+		L->macros[i].used = 0;
+	fc_buf_reset(b);
+	fc_buf_reset(whole);
+	if ((rc = expand(L, r->pattern, b, r->file, r->match_line, mode)))
+		return rc;
+	fc_buf_printf(whole, "(?:%s\n)", b->data ? b->data : "");
+	if ((mode == EXPAND_MIXED && (rc = used_define_block(L, whole))) ||
+	    (mode == EXPAND_CALLS && (rc = define_block(L, whole))))
+		return rc;
+	*re = pcre2_compile((PCRE2_SPTR)whole->data, whole->len, COMPILE_OPTS, code, off, NULL);
+	return FC_OK;
+}
+
+/*
  * Compile one rule alone, its parts inlined: errors are reported at its
  * line, its groups are learnt, and a figure or ignore rule keeps its own
  * anchored JIT code (r->code).  Group numbers are those of the rule alone
@@ -1455,10 +1518,8 @@ static int compile_rule(struct loader *L, struct rule *r, uint32_t base, long bi
 	PCRE2_SPTR table;
 	int code, rc = FC_OK, g;
 
-	if ((rc = expand(L, r->pattern, &b, r->file, r->match_line, EXPAND_INLINE)))
+	if ((rc = expand_compile(L, r, EXPAND_INLINE, &b, &whole, &re, &code, &off)))
 		goto out;
-	fc_buf_printf(&whole, "(?:%s\n)", b.data ? b.data : "");
-	re = pcre2_compile((PCRE2_SPTR)whole.data, whole.len, COMPILE_OPTS, &code, &off, NULL);
 	/*
 	 * Too large inlined (PCRE2's 64 KB of compiled code): call the part
 	 * whose copies cost most, one more at a time, until it fits.  The
@@ -1466,31 +1527,15 @@ static int compile_rule(struct loader *L, struct rule *r, uint32_t base, long bi
 	 * block of their own.
 	 */
 	while (!re && code == PCRE2_ERROR_PATTERN_TOO_LARGE && (r->kind == RK_FIGURE || r->kind == RK_IGNORE) &&
-	       call_one_more(L, r->pattern)) {
-		for (i = 0; i < L->nmacros; i++)
-			L->macros[i].used = 0;
-		fc_buf_reset(&b);
-		fc_buf_reset(&whole);
-		if ((rc = expand(L, r->pattern, &b, r->file, r->match_line, EXPAND_MIXED)))
+	       call_one_more(L, r->pattern))
+		if ((rc = expand_compile(L, r, EXPAND_MIXED, &b, &whole, &re, &code, &off)))
 			goto out;
-		fc_buf_printf(&whole, "(?:%s\n)", b.data ? b.data : "");
-		if ((rc = used_define_block(L, &whole)))
-			goto out;
-		re = pcre2_compile((PCRE2_SPTR)whole.data, whole.len, COMPILE_OPTS, &code, &off, NULL);
-	}
 	for (i = 0; i < L->nmacros; i++)
 		L->macros[i].call = L->macros[i].used = 0;
-	if (!re && code == PCRE2_ERROR_PATTERN_TOO_LARGE) {
-		/* too large still: call every part */
-		fc_buf_reset(&b);
-		fc_buf_reset(&whole);
-		if ((rc = expand(L, r->pattern, &b, r->file, r->match_line, EXPAND_CALLS)))
-			goto out;
-		fc_buf_printf(&whole, "(?:%s\n)", b.data ? b.data : "");
-		if ((rc = define_block(L, &whole)))
-			goto out;
-		re = pcre2_compile((PCRE2_SPTR)whole.data, whole.len, COMPILE_OPTS, &code, &off, NULL);
-	}
+	/* too large still: call every part */
+	if (!re && code == PCRE2_ERROR_PATTERN_TOO_LARGE &&
+	    (rc = expand_compile(L, r, EXPAND_CALLS, &b, &whole, &re, &code, &off)))
+		goto out;
 	free(r->pattern);
 	r->pattern = fc_buf_detach(&b, NULL);
 	if (!r->pattern)

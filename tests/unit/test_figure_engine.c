@@ -150,6 +150,48 @@ static void test_match_limit(void **state)
 	fc_engine_free(e);
 }
 
+/*
+ * A words part may join others ({NAME} entries): one alternation with
+ * every word once, whatever the lists' order; a word ending in a sign
+ * ("approx.") keeps its own end.  Joining an unknown or a non-words part,
+ * or a list into itself, is an error at the list's line.
+ */
+static void test_words_join(void **state)
+{
+	static const char text[] = "5 mice, 7 dogs, 8 approx. 9 cats and 6 cows";
+	static const char *const unknown[] = { "j.rules': line 2: words 'B': '{NOPE}' is no words part", NULL };
+	static const char *const pattern[] = { "j.rules': line 2: words 'B': '{P}' is no words part", NULL };
+	static const char *const self[] = { "j.rules': line 1: words part 'A' includes itself", NULL };
+	struct fc_engine *e = NULL;
+	struct fc_figure_list l;
+	struct fc_error err;
+	int limited = 0;
+
+	(void)state;
+	reset_dir();
+	write_file("j.rules", "words A cats dogs approx.\nwords B {A} mice cats\n"
+		   "rule r\n\tmatch (?<num>[0-9]+) \\s+ (?<noun>{B})\n");
+	if (fc_engine_load(tmpdir, NULL, &e, &err))
+		fail_msg("%s", err.msg);
+	fc_figure_list_init(&l);
+	assert_int_equal(fc_engine_scan(e, text, strlen(text), NULL, &l, &limited, &err), FC_OK);
+	assert_int_equal((int)l.n, 4);
+	assert_int_equal((int)l.v[0].value, 5);
+	assert_int_equal((int)l.v[1].value, 7);
+	assert_int_equal((int)l.v[2].value, 8);
+	assert_int_equal((int)(l.v[2].noun_end - l.v[2].noun_start), 7);	/* "approx." */
+	assert_int_equal((int)l.v[3].value, 9);
+	fc_figure_list_release(&l);
+	fc_engine_free(e);
+
+	write_file("j.rules", "words A cats\nwords B {A} {NOPE}\nrule r\n\tmatch (?<num>[0-9]+) \\s+ {B}\n");
+	expect_error(unknown);
+	write_file("j.rules", "define P cats\nwords B {P}\nrule r\n\tmatch (?<num>[0-9]+) \\s+ {B}\n");
+	expect_error(pattern);
+	write_file("j.rules", "words A cats {B}\nwords B {A}\nrule r\n\tmatch (?<num>[0-9]+) \\s+ {B}\n");
+	expect_error(self);
+}
+
 static struct fc_engine *tree_engine(void)
 {
 	struct fc_engine *e = NULL;
@@ -228,6 +270,7 @@ int main(void)
 		cmocka_unit_test(test_bad_lines),
 		cmocka_unit_test(test_bad_hedges),
 		cmocka_unit_test(test_match_limit),
+		cmocka_unit_test(test_words_join),
 		cmocka_unit_test(test_explain),
 		cmocka_unit_test(test_bad_utf8),
 		cmocka_unit_test(test_datadir_env),
