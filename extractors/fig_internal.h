@@ -194,6 +194,7 @@ struct fc_engine {
 	} *near_hit;
 	size_t near_cap;
 	uint64_t need_shape[256];	/* by first byte: bit n (63: longer) if a needed token has n bytes */
+	uint64_t need_ends[27 * 27];	/* by need_ends_at(): the same, by first and last letter */
 	size_t need_slots;		/* a power of two */
 	size_t need_gw;
 	pcre2_match_context *mctx;
@@ -227,5 +228,16 @@ void fc_anchor_words_init(struct fc_engine *e);
 int fc_scan_internal(struct fc_engine *e, const char *text, size_t len,
 		     const char *ref_date, struct fc_figure_list *out,
 		     int *limited, int *invalid, struct fc_explain *x, struct fc_error *err);
+
+/*
+ * Index into need_ends of the token t[0..n) (n >= 1): its first and last
+ * bytes as letters 1-26 (either case), 0 for anything else.
+ */
+static inline size_t need_ends_at(const unsigned char *t, size_t n)
+{
+	unsigned a = (t[0] | 0x20u) - 'a', z = (t[n - 1] | 0x20u) - 'a';
+
+	return (a < 26 ? a + 1 : 0) * 27 + (z < 26 ? z + 1 : 0);
+}
 
 #endif

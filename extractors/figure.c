@@ -1525,7 +1525,8 @@ static size_t need_slot(const struct fc_engine *e, const unsigned char *t, size_
 	size_t mask = e->need_slots - 1, slot;
 	uint64_t h;
 
-	if (e->token_class[t[0]] == TC_SPACE || !(e->need_shape[t[0]] >> (k < 63 ? k : 63) & 1))
+	if (e->token_class[t[0]] == TC_SPACE || !(e->need_shape[t[0]] >> (k < 63 ? k : 63) & 1) ||
+	    !(e->need_ends[need_ends_at(t, k)] >> (k < 63 ? k : 63) & 1))
 		return NO_SLOT;
 	h = token_hash(t, k);
 	if (!h)

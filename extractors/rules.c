@@ -123,8 +123,10 @@ uint64_t fc_token_hash(const char *s, size_t n)
 }
 
 /*
- * Record the first byte (either case) and length of a needed token, so
- * that the scan hashes only the tokens near a number that could be one.
+ * Record the first byte (either case), the first and last letters and
+ * the length of a needed token, so that the scan hashes only the tokens
+ * near a number that could be one ("the" and "and" are near every
+ * number; few needed words begin with t and end with e).
  */
 static void need_shape(struct fc_engine *e, const char *s, size_t n)
 {
@@ -136,6 +138,7 @@ static void need_shape(struct fc_engine *e, const char *s, size_t n)
 	e->need_shape[c] |= bit;
 	if (ascii_letter(c))
 		e->need_shape[c ^ 0x20] |= bit;
+	e->need_ends[need_ends_at((const unsigned char *)s, n)] |= bit;
 }
 
 /* ---- hedge policy ---------------------------------------------------- */
