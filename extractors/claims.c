@@ -23,10 +23,41 @@ struct ctx_cache {
 	signed char *v;
 };
 
+/*
+ * The pack's aliases by first byte, for a literal test of where alias_re
+ * could match (see alias_next).  aliases[first[b] .. first[b + 1])
+ * start with byte b.  Without a usable index (an alias starting with a
+ * space or holding a control character), alias_re searches alone.
+ */
+struct alias_index {
+	const char **aliases;
+	size_t first[257];
+	int usable;
+};
+
+/*
+ * Classes for the literal tests before name_re and alias_re: of each byte,
+ * and of the characters U+0080-07FF (two bytes: accented Latin, Greek,
+ * Cyrillic ...) and U+2000-207F (punctuation: ’ “ ” –), the last two as
+ * PCRE2's own tables class them.
+ */
+enum {
+	C_ALIAS = 1,		/* byte: an alias starts with it */
+	C_NAME = 2,		/* byte: A-Z, or a lead byte outside ASCII */
+	C_WORD = 4,		/* \w, or an apostrophe: no match right after it */
+	C_HYPHEN = 8,		/* no name right after it either */
+	C_UPPER = 16,		/* \p{Lu}: a name may start with it */
+	C_KNOWN = 32,		/* a character classed */
+};
+#define CH2_FIRST 0x80
+#define CH2_END 0x800
+#define PUNCT_FIRST 0x2000
+#define PUNCT_END 0x2080
+
 struct fc_extractor {
 	struct fc_engine *engine;
 	struct fc_pack *pack;
-	pcre2_code *name_re;		/* capitalised word runs: candidate names */
+	pcre2_code *name_re;		/* capitalised word runs: candidate names (anchored) */
 	pcre2_code *speech_re;		/* "X said/claimed (that)" after a name */
 	pcre2_code *forward_re;		/* "for / nominated / backing" before a name */
 	pcre2_code *object_re;		/* "beat / in / of" before a name */
@@ -53,16 +84,25 @@ struct fc_extractor {
 	pcre2_code *topic_of_re;	/* "Membership of the " opening a sentence */
 	pcre2_code *sum_re;		/* "781 plus 97 is " before a figure */
 	pcre2_match_data *md;
+	struct alias_index alias_ix;
+	unsigned char bytes[256];	/* C_* of each byte */
+	unsigned char ch2[CH2_END - CH2_FIRST];		/* C_KNOWN, C_WORD, C_UPPER */
+	unsigned char punct[PUNCT_END - PUNCT_FIRST];	/* likewise */
 	struct ctx_cache cache[CTX_KINDS];
 };
 
-static pcre2_code *re(const char *pat, struct fc_error *err)
+/*
+ * A pattern matched only at its start offset is compiled with
+ * PCRE2_ANCHORED (opts): given at match time instead, that option makes
+ * PCRE2 run its interpreter rather than the JIT code.
+ */
+static pcre2_code *re_opts(const char *pat, uint32_t opts, struct fc_error *err)
 {
 	PCRE2_UCHAR msg[256];
 	PCRE2_SIZE off;
 	int code;
 	pcre2_code *r = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED,
-				      PCRE2_UTF | PCRE2_UCP, &code, &off, NULL);
+				      PCRE2_UTF | PCRE2_UCP | opts, &code, &off, NULL);
 
 	if (!r) {
 		pcre2_get_error_message(code, msg, sizeof(msg));
@@ -72,6 +112,112 @@ static pcre2_code *re(const char *pat, struct fc_error *err)
 	}
 	pcre2_jit_compile(r, PCRE2_JIT_COMPLETE);
 	return r;
+}
+
+static pcre2_code *re(const char *pat, struct fc_error *err)
+{
+	return re_opts(pat, 0, err);
+}
+
+static int has_control(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20)
+			return 1;
+	return 0;
+}
+
+/* Index the pack's aliases by first byte (for alias_next). */
+static void alias_index_build(struct alias_index *ix, const struct fc_pack *p)
+{
+	size_t i, j, n = 0, at[256] = { 0 };
+	unsigned b;
+
+	for (i = 0; i < p->nactors; i++)
+		for (j = 0; j < p->actors[i].nalias; j++) {
+			const char *a = p->actors[i].aliases[j];
+
+			/*
+			 * White space first (\s+ starts on any space
+			 * character), or a control character (matched as
+			 * itself, where alias_prefix would take it for
+			 * \s+): no index.
+			 */
+			if (!*a || *a == ' ' || has_control(a))
+				return;
+			at[(unsigned char)*a]++;
+			n++;
+		}
+	ix->aliases = fc_xcalloc(n + 1, sizeof(*ix->aliases));
+	for (b = 0; b < 256; b++) {
+		ix->first[b + 1] = ix->first[b] + at[b];
+		at[b] = ix->first[b];
+	}
+	for (i = 0; i < p->nactors; i++)
+		for (j = 0; j < p->actors[i].nalias; j++) {
+			const char *a = p->actors[i].aliases[j];
+
+			ix->aliases[at[(unsigned char)*a]++] = a;
+		}
+	ix->usable = 1;
+}
+
+/* The classes of the character UTF-8 encodes in s[0..n), as PCRE2 sees it. */
+static unsigned char class_of(struct fc_extractor *x, pcre2_code *word,
+			      pcre2_code *upper, const unsigned char *s, size_t n)
+{
+	unsigned char c = C_KNOWN;
+
+	if (pcre2_match(word, s, n, 0, 0, x->md, NULL) >= 0)
+		c |= C_WORD;
+	if (pcre2_match(upper, s, n, 0, 0, x->md, NULL) >= 0)
+		c |= C_UPPER;
+	return c;
+}
+
+/*
+ * Class the bytes, and the characters of ch2 and punct as PCRE2 classes
+ * them (\w and \p{Lu} follow its Unicode tables, whatever their version).
+ */
+static int char_classes(struct fc_extractor *x, struct fc_error *err)
+{
+	pcre2_code *w = re_opts("[\\w'’]", PCRE2_ANCHORED, err);
+	pcre2_code *u = w ? re_opts("\\p{Lu}", PCRE2_ANCHORED, err) : NULL;
+	unsigned char s[3];
+	unsigned c;
+
+	if (!u) {
+		pcre2_code_free(w);
+		return FC_ESYS;
+	}
+	for (c = 0; c < 256; c++) {
+		unsigned char b = 0;
+
+		if (x->alias_ix.first[c] < x->alias_ix.first[c + 1])
+			b |= C_ALIAS;
+		if ((c >= 'A' && c <= 'Z') || c >= 0xC0)
+			b |= C_NAME;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '_' || c == '\'')
+			b |= C_WORD;
+		if (c == '-')
+			b |= C_HYPHEN;
+		x->bytes[c] = b;
+	}
+	for (c = CH2_FIRST; c < CH2_END; c++) {
+		s[0] = (unsigned char)(0xC0 | c >> 6);
+		s[1] = (unsigned char)(0x80 | (c & 0x3F));
+		x->ch2[c - CH2_FIRST] = class_of(x, w, u, s, 2);
+	}
+	for (c = PUNCT_FIRST; c < PUNCT_END; c++) {
+		s[0] = (unsigned char)(0xE0 | c >> 12);
+		s[1] = (unsigned char)(0x80 | (c >> 6 & 0x3F));
+		s[2] = (unsigned char)(0x80 | (c & 0x3F));
+		x->punct[c - PUNCT_FIRST] = class_of(x, w, u, s, 3);
+	}
+	pcre2_code_free(w);
+	pcre2_code_free(u);
+	return FC_OK;
 }
 
 int fc_extractor_new(const char *datadir, const char *packdir,
@@ -86,9 +232,9 @@ int fc_extractor_new(const char *datadir, const char *packdir,
 		goto fail;
 	rc = FC_ESYS;
 	/* Two or more capitalised words: a name the pack may be missing. */
-	if (!(x->name_re = re("(?<![\\w'’-])(?!(?:The|This|That|These|Those|A|An|In|On|At|But|And|If|So|It|He|She|They|We|I|Despite|While|Since|When|Mr|Mrs|Ms|Dr|Sir)\\b)"
+	if (!(x->name_re = re_opts("(?<![\\w'’-])(?!(?:The|This|That|These|Those|A|An|In|On|At|But|And|If|So|It|He|She|They|We|I|Despite|While|Since|When|Mr|Mrs|Ms|Dr|Sir)\\b)"
 			      "\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}?\\p{Ll}+)?(?:\\s+\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}?\\p{Ll}+)?)+(?![\\w-])",
-			      err)) ||
+			      PCRE2_ANCHORED, err)) ||
 	    !(x->speech_re = re("^(?:\\s+(?:himself|herself|themselves))?\\s+(?:has\\s+|had\\s+|have\\s+)?(?:also\\s+)?(?:said|says|claimed|claims|argued|argues|told|tells|insisted|insists|stated|states|wrote|writes|tweeted|tweets|suggested|suggests|believes?|thinks?|estimated|estimates|reported|reports|announced|announces|counted|reckoned|reckons|put\\s+(?:the\\s+)?(?:figure|number|total|count|crowd|turnout)\\s+at)\\b(?:\\s+that\\b)?",
 				err)) ||
 	    !(x->forward_re = re("(?i:\\b(?:for|nominated|nominating|nominate|backing|backed|back|behind|supporting|supported|support|endorsing|endorsed)\\s+)$",
@@ -107,7 +253,7 @@ int fc_extractor_new(const char *datadir, const char *packdir,
 	    !(x->appos_lead_re = re("^(?:\\s+[\\w-]+){0,2}\\s*,\\s+(?:the\\s+)?$", err)) ||
 	    !(x->appos_join_re = re("^(?:\\s*,)?\\s+(?:and\\s+)?(?:the\\s+)?$|^\\s*,\\s*$", err)) ||
 	    !(x->duration_of_re = re("^\\s+of\\s+(?:that|the|this|its|their|his|her|our)\\s+(?:time|years?|period|months?|weeks?|days?|decades?|hours?)\\b", err)) ||
-	    !(x->quote_after_re = re("[,.]?\\s*(?:(said|says|added|adds|told\\s+\\w+)\\s+|([^\"“”\\n.]{1,80}?)\\s+(?:said|says|added|adds|told|tells|explained|insisted|claimed|argued|warned|wrote|tweeted)\\b)", err)) ||
+	    !(x->quote_after_re = re_opts("[,.]?\\s*(?:(said|says|added|adds|told\\s+\\w+)\\s+|([^\"“”\\n.]{1,80}?)\\s+(?:said|says|added|adds|told|tells|explained|insisted|claimed|argued|warned|wrote|tweeted)\\b)", PCRE2_ANCHORED, err)) ||
 	    !(x->quote_before_re = re("\\b(?:said|says|added|adds|told\\s+(?:\\w+\\s+){0,3}?|tells\\s+(?:\\w+\\s+){0,3}?|wrote|writes|tweeted|insisted|warned|declared)\\s*[:,]?\\s*$", err)) ||
 	    !(x->first_person_re = re("(?i:\\b(?:we|our|us|ours)\\b)", err)) ||
 	    !(x->apposed_re = re("^[^.;:!?]*(?:,\\s*(?:or|that\\s+is|i\\.e\\.)|\\s[–—-]|\\(|\\s(?:is|was|makes|equals|gives|comes\\s+to))\\s*$", err)) ||
@@ -120,6 +266,9 @@ int fc_extractor_new(const char *datadir, const char *packdir,
 	    !(x->part_of_re = re("^\\s+(?:of|out\\s+of)\\s+(?:(?:the|its|their|our|his|her|all)\\s+)?$", err)))
 		goto fail;
 	x->md = pcre2_match_data_create(16, NULL);
+	alias_index_build(&x->alias_ix, x->pack);
+	if (char_classes(x, err))
+		goto fail;
 	*out = x;
 	return FC_OK;
 fail:
@@ -162,6 +311,7 @@ void fc_extractor_free(struct fc_extractor *x)
 	pcre2_code_free(x->sum_re);
 	pcre2_code_free(x->topic_of_re);
 	pcre2_match_data_free(x->md);
+	free(x->alias_ix.aliases);
 	for (i = 0; i < CTX_KINDS; i++)
 		free(x->cache[i].v);
 	free(x);
@@ -247,28 +397,212 @@ static int overlaps_mention(const struct fc_mentions *m, size_t from, size_t a,
 	return 0;
 }
 
+/*
+ * The patterns below search a sentence for names; run unanchored they try
+ * every character of the text (half the linker's time went there).  A
+ * match can only start where a few literal tests pass, so the sentence is
+ * scanned for those places and the pattern is tried there, anchored: at
+ * each start it matches exactly as the unanchored search would, so the
+ * mentions are the same.  The tests only ever reject what the pattern
+ * could not match; what they cannot judge they leave to the pattern.
+ */
+
+/*
+ * ASCII white space, and the separators 0x1C-0x1F that some tables count
+ * as space: taking too much for a space only leaves more to the pattern.
+ */
+static int ascii_space(unsigned char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
+}
+
+/*
+ * The classes (C_KNOWN, C_WORD, C_UPPER) of the character at t[i] (or,
+ * with back, the one ending at t[i - 1]); 0 if it is not one classed.
+ */
+static unsigned char char_class(const struct fc_extractor *x, const char *t,
+				size_t i, size_t end, int back)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	unsigned c;
+
+	if (back) {
+		if (i >= 2 && u[i - 2] >= 0xC2 && u[i - 2] < 0xE0)
+			i -= 2;
+		else if (i >= 3 && u[i - 3] == 0xE2)
+			i -= 3;
+		else
+			return 0;
+	}
+	if (u[i] >= 0xC2 && u[i] < 0xE0 && i + 1 < end) {
+		c = (unsigned)(u[i] & 0x1F) << 6 | (u[i + 1] & 0x3F);
+		return x->ch2[c - CH2_FIRST];
+	}
+	if (u[i] == 0xE2 && i + 2 < end && (u[i + 1] & 0xFE) == 0x80) {
+		c = (unsigned)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
+		return x->punct[c];
+	}
+	return 0;
+}
+
+/*
+ * Is the character before t[i] one that the patterns' look-behind
+ * ((?<![\w'’]), with hyphen (?<![\w'’-])) refuses?
+ */
+static int after_word(const struct fc_extractor *x, const char *t, size_t i,
+		      int hyphen)
+{
+	unsigned char p;
+
+	if (i == 0)
+		return 0;
+	p = (unsigned char)t[i - 1];
+	if (p < 0x80)
+		return x->bytes[p] & (hyphen ? C_WORD | C_HYPHEN : C_WORD);
+	return char_class(x, t, i, i, 1) & C_WORD;
+}
+
+/*
+ * Could alias a (a space in it stands for \s+) match at t[i..end)?  False
+ * only if it cannot; a byte outside ASCII where a space is wanted may be a
+ * space character, so it says yes there.
+ */
+static int alias_prefix(const char *a, const char *t, size_t i, size_t end)
+{
+	while (*a) {
+		size_t k = 0, n = 0;
+
+		if (*a != ' ') {
+			if (i >= end || t[i] != *a)
+				return 0;
+			a++;
+			i++;
+			continue;
+		}
+		while (a[k] == ' ')
+			k++;
+		while (i < end && ascii_space((unsigned char)t[i])) {
+			i++;
+			n++;
+		}
+		if (i < end && (unsigned char)t[i] >= 0x80)
+			return 1;
+		if (n < k)
+			return 0;
+		a += k;
+	}
+	return 1;
+}
+
+/*
+ * The first offset from i on where alias_re ((?<![\w'’])(?:alias|...))
+ * could match: where an alias's letters are, not after a word character
+ * or an apostrophe; end if none.
+ */
+static size_t alias_next(const struct fc_extractor *x, const char *t, size_t i,
+			 size_t end)
+{
+	const struct alias_index *ix = &x->alias_ix;
+	size_t k;
+
+	for (; i < end; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		if (!(x->bytes[c] & C_ALIAS) || after_word(x, t, i, 0))
+			continue;
+		for (k = ix->first[c]; k < ix->first[c + 1]; k++)
+			if (alias_prefix(ix->aliases[k], t, i, end))
+				return i;
+	}
+	return end;
+}
+
+/*
+ * Could name_re match at t[i], a C_NAME byte?  It wants an upper-case
+ * letter (\p{Lu}) not after a word character, an apostrophe or a hyphen,
+ * then one or more lower-case letters or apostrophes, white space and
+ * another upper-case letter.  In ASCII all of that is tested; outside it,
+ * only the first character (if it is one classed).
+ */
+static int name_could_start(const struct fc_extractor *x, const char *t,
+			    size_t i, size_t end)
+{
+	unsigned char c = (unsigned char)t[i], k;
+	size_t w;
+
+	if (after_word(x, t, i, 1))
+		return 0;
+	if (c >= 0x80) {
+		k = char_class(x, t, i, end, 0);
+		return !(k & C_KNOWN) || (k & C_UPPER);
+	}
+	for (w = ++i; i < end && ((t[i] >= 'a' && t[i] <= 'z') || t[i] == '\''); i++)
+		;
+	if (i < end && ((unsigned char)t[i] >= 0x80 || (i > w && t[i] == '-')))
+		return 1;	/* "’", a letter outside ASCII, "Okonjo-Brandt" */
+	if (i == w)
+		return 0;
+	for (w = i; i < end && ascii_space((unsigned char)t[i]); i++)
+		;
+	return i > w && i < end &&
+		((unsigned char)t[i] >= 0x80 || (t[i] >= 'A' && t[i] <= 'Z'));
+}
+
+/* The first offset from i on where name_re could match; end if none. */
+static size_t name_next(const struct fc_extractor *x, const char *t, size_t i,
+			size_t end)
+{
+	for (; i < end; i++)
+		if ((x->bytes[(unsigned char)t[i]] & C_NAME) &&
+		    name_could_start(x, t, i, end))
+			return i;
+	return end;
+}
+
 /* Actor mentions (from the pack) and unresolved names in one sentence. */
 static void find_mentions(struct fc_extractor *x, const char *t,
 			  const struct fc_span *s, size_t si,
 			  struct fc_mentions *out)
 {
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
+	const struct alias_index *ix = &x->alias_ix;
 	size_t first = out->n, off = s->start;
 
-	while (x->pack->alias_re && off < s->end &&
-	       pcre2_match(x->pack->alias_re, (PCRE2_SPTR)t, s->end, off, NO_CHECK,
-			   x->md, NULL) >= 0) {
-		size_t a = ov[0], b = ov[1];
+	while (x->pack->alias_re && off < s->end) {
+		size_t a, b;
 
+		if (ix->usable) {
+			off = alias_next(x, t, off, s->end);
+			if (off == s->end)
+				break;
+			if (pcre2_match(x->pack->alias_at_re, (PCRE2_SPTR)t, s->end, off,
+					NO_CHECK, x->md, NULL) < 0) {
+				off = cp_next(t, off, s->end);
+				continue;
+			}
+		} else if (pcre2_match(x->pack->alias_re, (PCRE2_SPTR)t, s->end, off,
+				       NO_CHECK, x->md, NULL) < 0) {
+			break;
+		}
+		a = ov[0];
+		b = ov[1];
 		add_mention(out, si, a, b, fc_pack_alias(x->pack, t + a, b - a));
 		off = b > a ? b : cp_next(t, a, s->end);
 	}
 	off = s->start;
-	while (off < s->end &&
-	       pcre2_match(x->name_re, (PCRE2_SPTR)t, s->end, off, NO_CHECK, x->md,
-			   NULL) >= 0) {
-		size_t a = ov[0], b = ov[1];
+	while (off < s->end) {
+		size_t a, b;
 
+		off = name_next(x, t, off, s->end);
+		if (off == s->end)
+			break;
+		if (pcre2_match(x->name_re, (PCRE2_SPTR)t, s->end, off,
+				NO_CHECK, x->md, NULL) < 0) {
+			off = cp_next(t, off, s->end);
+			continue;
+		}
+		a = ov[0];
+		b = ov[1];
 		/* "Jo Cox's funeral": the name is "Jo Cox". */
 		if (b - a > 4 && memcmp(t + b - 4, "’s", 4) == 0)
 			b -= 4;
@@ -949,7 +1283,7 @@ static void find_quotes(struct fc_extractor *x, const char *t, size_t len,
 		}
 		q.end = end = j;
 		if (j < len && cl && pcre2_match(x->quote_after_re, (PCRE2_SPTR)t,
-						 len, j + cl, PCRE2_ANCHORED | NO_CHECK, x->md,
+						 len, j + cl, NO_CHECK, x->md,
 						 NULL) >= 0) {
 			if (ov[2] != PCRE2_UNSET) {	/* '" said Mr Smith' */
 				size_t k;

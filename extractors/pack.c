@@ -280,7 +280,13 @@ static int build_alias_re(struct fc_pack *p, struct fc_error *err)
 		}
 	}
 	fc_buf_addstr(&pat, ")(?![\\w-])");
-	if (!(p->alias_re = compile(pat.data, 0, "actors.tsv", 0, err)))
+	/*
+	 * Anchored too, for trying it where a literal test says an alias may
+	 * start: PCRE2's JIT takes no PCRE2_ANCHORED at match time (the
+	 * interpreter would run instead), only in the compiled pattern.
+	 */
+	if (!(p->alias_re = compile(pat.data, 0, "actors.tsv", 0, err)) ||
+	    !(p->alias_at_re = compile(pat.data, PCRE2_ANCHORED, "actors.tsv", 0, err)))
 		rc = FC_EDATA;
 out:
 	free(all);
@@ -365,6 +371,7 @@ void fc_pack_free(struct fc_pack *p)
 	free(p->refs);
 	free(p->sources);
 	pcre2_code_free(p->alias_re);
+	pcre2_code_free(p->alias_at_re);
 	pcre2_match_data_free(p->md);
 	free(p->dir);
 	free(p);

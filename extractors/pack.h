@@ -49,6 +49,7 @@ struct fc_pack {
 	struct fc_source *sources;
 	size_t nsources;
 	pcre2_code *alias_re;	/* every alias, longest first, word-bounded */
+	pcre2_code *alias_at_re;	/* the same, anchored at the start offset */
 	pcre2_match_data *md;
 };
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -322,6 +323,160 @@ static void run_file(const char *file, struct score *total)
 	free(data);
 }
 
+/*
+ * Mentions are found by trying the name and alias patterns only where
+ * literal tests say a match may start.  Here the patterns search every
+ * offset of a sentence unanchored, as they once did, over random text made
+ * of what those tests look at (capitals, apostrophes, hyphens, letters and
+ * spaces outside ASCII, aliases with two spaces or a curly apostrophe), and
+ * the mentions must be the same.
+ */
+#define NAME_RE "(?<![\\w'’-])(?!(?:The|This|That|These|Those|A|An|In|On|At|But|And|If|So|It|He|She|They|We|I|Despite|While|Since|When|Mr|Mrs|Ms|Dr|Sir)\\b)" \
+	"\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}?\\p{Ll}+)?(?:\\s+\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}?\\p{Ll}+)?)+(?![\\w-])"
+
+static void ref_add(struct fc_mentions *m, size_t si, size_t a, size_t b,
+		    const struct fc_actor *actor)
+{
+	if (m->n == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 32;
+		m->v = fc_xrealloc(m->v, m->cap * sizeof(*m->v));
+	}
+	m->v[m->n++] = (struct fc_mention){ si, a, b, actor };
+}
+
+static size_t ref_next(const char *t, size_t i, size_t end)
+{
+	for (i++; i < end && ((unsigned char)t[i] & 0xC0) == 0x80; i++)
+		;
+	return i < end ? i : end;
+}
+
+/* The mentions of one sentence, by unanchored searches. */
+static void ref_mentions(const struct fc_pack *p, pcre2_code *name,
+			 pcre2_match_data *md, const char *t,
+			 const struct fc_span *s, size_t si, struct fc_mentions *out)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+	size_t first = out->n, off = s->start, i, j;
+
+	while (p->alias_re && off < s->end &&
+	       pcre2_match(p->alias_re, (PCRE2_SPTR)t, s->end, off,
+			   PCRE2_NO_UTF_CHECK, md, NULL) >= 0) {
+		size_t a = ov[0], b = ov[1];
+
+		ref_add(out, si, a, b, fc_pack_alias(p, t + a, b - a));
+		off = b > a ? b : ref_next(t, a, s->end);
+	}
+	off = s->start;
+	while (off < s->end &&
+	       pcre2_match(name, (PCRE2_SPTR)t, s->end, off, PCRE2_NO_UTF_CHECK,
+			   md, NULL) >= 0) {
+		size_t a = ov[0], b = ov[1], k;
+		int over = 0;
+
+		if (b - a > 4 && memcmp(t + b - 4, "’s", 4) == 0)
+			b -= 4;
+		else if (b - a > 2 && t[b - 2] == '\'' && t[b - 1] == 's')
+			b -= 2;
+		for (k = first; k < out->n; k++)
+			over |= a < out->v[k].end && out->v[k].start < b;
+		if (!over)
+			ref_add(out, si, a, b, NULL);
+		off = b > a ? b : a + 1;
+	}
+	for (i = first + 1; i < out->n; i++) {
+		struct fc_mention m = out->v[i];
+
+		for (j = i; j > first && out->v[j - 1].start > m.start; j--)
+			out->v[j] = out->v[j - 1];
+		out->v[j] = m;
+	}
+}
+
+static unsigned next_rand(unsigned *seed)
+{
+	*seed = *seed * 1103515245 + 12345;
+	return *seed >> 16;
+}
+
+static void test_mentions_prefilter(void **state)
+{
+	static const char *const words[] = {
+		"Jeremy", "Corbyn", "Jeremy Corbyn", "Mr  Smith", "Mr Smith",
+		"the party", "The party", "Labour’s NEC", "Labour's", "JC", "X",
+		"Ó Ríordáin", "Łukasz Nowak", "Anna-Lena", "Okonjo-Brandt",
+		"O'Neill", "McDonald", "the", "said", "and", "Путин", "Владимир Путин",
+		"москва", "Ελλάδα", "É", "Éamon", "ß", "ΣΑΣ", "Dr", "Sir Keir",
+		"x-Ray", "5,000", "per cent", "AB", "Ab", "aB", "ʼ", "İstanbul",
+		"ǅemal", "Ⅻ", "ℂ", "ﬁ", "𝐀bc", "Ab́c",
+	};
+	static const char *const gaps[] = {
+		" ", " ", " ", "  ", "\n", "\t", "\xC2\xA0", "\xE2\x80\xA8",
+		"\xE2\x80\x83", "\x1C", "-", "'", "’", "“", "”", ", ", ". ", "’s ",
+		"'s ", "", "_", "(", "—", "\xC2\x85",
+	};
+	char dir[] = "/tmp/figcheck-test-XXXXXX", path[64];
+	struct fc_extractor *x = NULL;
+	struct fc_error err;
+	pcre2_code *name;
+	pcre2_match_data *md = pcre2_match_data_create(16, NULL);
+	PCRE2_SIZE off;
+	unsigned seed = 12345;
+	int code, round;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/actors.tsv", dir);
+	assert_non_null(f = fopen(path, "w"));
+	fputs("corbyn\tperson\tJeremy Corbyn\tCorbyn|Mr Corbyn|Jeremy|JC|X\n"
+	      "smith\tperson\tOwen Smith\tMr  Smith|Smith\n"
+	      "labour\tparty\tLabour\tthe party|The party|Labour’s NEC\n"
+	      "oriordain\tperson\tÓ Ríordáin\tŁukasz|Путин|É\n", f);
+	assert_int_equal(fclose(f), 0);
+	if (fc_extractor_new(fc_datadir(), dir, &x, &err))
+		fail_msg("%s", err.msg);
+	name = pcre2_compile((PCRE2_SPTR)NAME_RE, PCRE2_ZERO_TERMINATED,
+			     PCRE2_UTF | PCRE2_UCP, &code, &off, NULL);
+	assert_non_null(name);
+	for (round = 0; round < 400; round++) {
+		struct fc_seg_in in = { NULL, 0, "body", NULL, "test", NULL, NULL, 0 };
+		struct fc_mentions want = { NULL, 0, 0 };
+		struct fc_seg_out out;
+		char text[4096];
+		size_t len = 0, i;
+
+		while (len < sizeof(text) - 64) {
+			const char *w = words[next_rand(&seed) % (sizeof(words) / sizeof(words[0]))];
+			const char *g = gaps[next_rand(&seed) % (sizeof(gaps) / sizeof(gaps[0]))];
+
+			len += (size_t)snprintf(text + len, sizeof(text) - len, "%s%s", w, g);
+		}
+		in.text = text;
+		in.len = len;
+		fc_seg_out_init(&out);
+		if (fc_extract_segment(x, &in, &out, &err))
+			fail_msg("%s", err.msg);
+		for (i = 0; i < out.sentences.n; i++)
+			ref_mentions(fc_extractor_pack(x), name, md, text,
+				     &out.sentences.v[i], i, &want);
+		assert_int_equal(out.mentions.n, want.n);
+		for (i = 0; i < want.n; i++) {
+			assert_int_equal(out.mentions.v[i].sentence, want.v[i].sentence);
+			assert_int_equal(out.mentions.v[i].start, want.v[i].start);
+			assert_int_equal(out.mentions.v[i].end, want.v[i].end);
+			assert_ptr_equal(out.mentions.v[i].actor, want.v[i].actor);
+		}
+		free(want.v);
+		fc_seg_out_release(&out);
+	}
+	pcre2_code_free(name);
+	pcre2_match_data_free(md);
+	fc_extractor_free(x);
+	unlink(path);
+	rmdir(dir);
+}
+
 static void test_annotated(void **state)
 {
 	struct score t = { 0, 0, 0, 0 };
@@ -347,6 +502,7 @@ static void test_annotated(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_mentions_prefilter),
 		cmocka_unit_test(test_annotated),
 	};
 
