@@ -346,10 +346,10 @@ void fc_seg_out_release(struct fc_seg_out *o)
 
 /*
  * Text is checked once per segment (invalid bytes masked), so matches skip
- * PCRE2's UTF-8 check, which would otherwise rescan the whole subject on
- * every call; every offset passed is therefore at a character start.
+ * PCRE2's UTF-8 check (fc_re_match), which would otherwise rescan the whole
+ * subject on every call; every offset passed is therefore at a character
+ * start.
  */
-#define NO_CHECK PCRE2_NO_UTF_CHECK
 
 /* The first character start at or after i (before limit). */
 static size_t cp_start(const char *t, size_t i, size_t limit)
@@ -369,7 +369,7 @@ static size_t cp_next(const char *t, size_t i, size_t limit)
 static int match_in(struct fc_extractor *x, pcre2_code *r, const char *t,
 		    size_t a, size_t b)
 {
-	return pcre2_match(r, (PCRE2_SPTR)(t + a), b - a, 0, NO_CHECK, x->md, NULL) >= 0;
+	return fc_re_match(r, t + a, b - a, 0, 0, x->md) >= 0;
 }
 
 static void add_mention(struct fc_mentions *m, size_t sent, size_t a, size_t b,
@@ -575,13 +575,11 @@ static void find_mentions(struct fc_extractor *x, const char *t,
 			off = alias_next(x, t, off, s->end);
 			if (off == s->end)
 				break;
-			if (pcre2_match(x->pack->alias_at_re, (PCRE2_SPTR)t, s->end, off,
-					NO_CHECK, x->md, NULL) < 0) {
+			if (fc_re_match(x->pack->alias_at_re, t, s->end, off, 0, x->md) < 0) {
 				off = cp_next(t, off, s->end);
 				continue;
 			}
-		} else if (pcre2_match(x->pack->alias_re, (PCRE2_SPTR)t, s->end, off,
-				       NO_CHECK, x->md, NULL) < 0) {
+		} else if (fc_re_match(x->pack->alias_re, t, s->end, off, 0, x->md) < 0) {
 			break;
 		}
 		a = ov[0];
@@ -596,8 +594,7 @@ static void find_mentions(struct fc_extractor *x, const char *t,
 		off = name_next(x, t, off, s->end);
 		if (off == s->end)
 			break;
-		if (pcre2_match(x->name_re, (PCRE2_SPTR)t, s->end, off,
-				NO_CHECK, x->md, NULL) < 0) {
+		if (fc_re_match(x->name_re, t, s->end, off, 0, x->md) < 0) {
 			off = cp_next(t, off, s->end);
 			continue;
 		}
@@ -798,8 +795,7 @@ static void link_figure(struct fc_extractor *x, const char *t,
 	 * this sentence (not the speaker), else the one the previous sentence
 	 * was about.
 	 */
-	if (!l->subject && pcre2_match(x->pronoun_re, (PCRE2_SPTR)t, f->start,
-				       s->start, NO_CHECK, x->md, NULL) >= 0) {
+	if (!l->subject && fc_re_match(x->pronoun_re, t, f->start, s->start, 0, x->md) >= 0) {
 		size_t p = pcre2_get_ovector_pointer(x->md)[0];
 
 		for (i = m0; i < m1 && m->v[i].end <= p; i++)
@@ -982,9 +978,15 @@ static const struct fc_metric *match_ctx(struct fc_extractor *x, const char *uni
 /* A clause boundary: ; : ( ) . or a comma that is not inside a number. */
 static int boundary(const char *t, size_t i, size_t end)
 {
-	if (strchr(";:().", t[i]))
+	switch (t[i]) {
+	case ';': case ':': case '(': case ')': case '.':
+	case '\0':	/* as strchr(";:().", c) had it */
 		return 1;
-	return t[i] == ',' && !(i + 1 < end && t[i + 1] >= '0' && t[i + 1] <= '9');
+	case ',':
+		return !(i + 1 < end && t[i + 1] >= '0' && t[i + 1] <= '9');
+	default:
+		return 0;
+	}
 }
 
 /* End of the clause that starts at a: the next boundary or figure. */
@@ -1048,6 +1050,126 @@ static const struct fc_metric *echo_metric(struct fc_extractor *x,
 }
 
 /*
+ * Literal tests before three patterns that end in a word and then only
+ * white space and a mark (or start with one); each is matched thousands of
+ * times over up to 160 bytes, mostly in vain.  A test says no only where
+ * the pattern cannot match; where the text leaves ASCII it says yes.
+ */
+
+/*
+ * The end of t[a..e) without its trailing white space and then one mark
+ * from marks (and the white space before it); *in_ascii is 0 if a byte
+ * outside ASCII was met (a space or a mark the test does not know).
+ */
+static size_t strip_tail(const char *t, size_t a, size_t e, const char *marks,
+			 int *in_ascii)
+{
+	while (e > a && ascii_space((unsigned char)t[e - 1]))
+		e--;
+	if (e > a && t[e - 1] && strchr(marks, t[e - 1])) {
+		e--;
+		while (e > a && ascii_space((unsigned char)t[e - 1]))
+			e--;
+	}
+	*in_ascii = !(e > a && (unsigned char)t[e - 1] >= 0x80);
+	return e;
+}
+
+/*
+ * Could predicate_re ("... (?:was|is|were|are|stood\s+at|reached|hit|
+ * fell\s+to|rose\s+to|of)\s*["“]?\s*$", caseless) match t[a..b)?  Its
+ * words end in "as", "is", "re", "at", "ed", "it", "to" or "of".
+ */
+static int predicate_may_end(const char *t, size_t a, size_t b)
+{
+	static const char ends[][3] = { "as", "is", "re", "at", "ed", "it", "to", "of" };
+	int in_ascii;
+	size_t e = strip_tail(t, a, b, "\"", &in_ascii), i;
+	char c1, c2;
+
+	if (!in_ascii)
+		return 1;
+	if (e - a < 2)
+		return 0;
+	if ((unsigned char)t[e - 2] >= 0x80)
+		return 1;
+	c1 = (char)((t[e - 2] >= 'A' && t[e - 2] <= 'Z') ? t[e - 2] + 32 : t[e - 2]);
+	c2 = (char)((t[e - 1] >= 'A' && t[e - 1] <= 'Z') ? t[e - 1] + 32 : t[e - 1]);
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++)
+		if (c1 == ends[i][0] && c2 == ends[i][1])
+			return 1;
+	return 0;
+}
+
+/* Does word w occur in t[a..b)? */
+static int has_word(const char *t, size_t a, size_t b, const char *w)
+{
+	size_t n = strlen(w);
+
+	for (; a + n <= b; a++)
+		if (t[a] == w[0] && memcmp(t + a, w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Could quote_before_re ("\b(?:said|...|told\s+(?:\w+\s+){0,3}?|...)
+ * \s*[:,]?\s*$") match t[a..b)?  It ends in one of its verbs, or has
+ * "told" or "tells" a few words before the end.
+ */
+static int speech_verb_ends(const char *t, size_t a, size_t b)
+{
+	static const char *const verbs[] = {
+		"said", "says", "added", "adds", "wrote", "writes", "tweeted",
+		"insisted", "warned", "declared",
+	};
+	int in_ascii;
+	size_t e, i, n;
+
+	if (has_word(t, a, b, "told") || has_word(t, a, b, "tells"))
+		return 1;
+	e = strip_tail(t, a, b, ":,", &in_ascii);
+	if (!in_ascii)
+		return 1;
+	for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++) {
+		n = strlen(verbs[i]);
+		if (e - a >= n && memcmp(t + e - n, verbs[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Could quote_after_re ('[,.]?\s*(?:(said|...)\s+|([^"“”\n.]{1,80}?)
+ * \s+(?:said|...)\b)', anchored) match at t[i]?  After an optional comma
+ * or full stop, one of its verbs must start before the next full stop or
+ * quotation mark: nothing the pattern takes before the verb is one.
+ */
+static int speech_verb_after(const char *t, size_t len, size_t i)
+{
+	static const char *const verbs[] = {
+		"said", "says", "added", "adds", "told", "tells", "explained",
+		"insisted", "claimed", "argued", "warned", "wrote", "tweeted",
+	};
+	size_t k, n;
+
+	if (i < len && (t[i] == ',' || t[i] == '.'))
+		i++;
+	for (; i < len && t[i] != '.' && t[i] != '"'; i++) {
+		if (i + 3 <= len && memcmp(t + i, "\xE2\x80", 2) == 0 &&
+		    (t[i + 2] == '\x9C' || t[i + 2] == '\x9D'))
+			break;	/* “ ” */
+		for (k = 0; k < sizeof(verbs) / sizeof(verbs[0]); k++) {
+			n = strlen(verbs[k]);
+			if (t[i] == verbs[k][0] && i + n <= len &&
+			    memcmp(t + i, verbs[k], n) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
  * What a figure counts, nearest words first: its noun as the pack's noun
  * patterns see it, then the noun with the rest of its clause ("300 workers
  * joined the picket").  For a bare figure: the rest of its clause ("431
@@ -1105,8 +1227,9 @@ static const struct fc_metric *metric_for(struct fc_extractor *x, const char *t,
 
 		/* "turnout was 70%", "a turnout of 75 per cent": the noun before. */
 		a = f->start > s->start + 40 ? cp_start(t, f->start - 40, f->start) : s->start;
-		if (pcre2_match(x->predicate_re, (PCRE2_SPTR)(t + a), f->start - a, 0,
-				NO_CHECK, x->md, NULL) >= 0 && ov[3] > ov[2]) {
+		if (predicate_may_end(t, a, f->start) &&
+		    fc_re_match(x->predicate_re, t + a, f->start - a, 0, 0, x->md) >= 0 &&
+		    ov[3] > ov[2]) {
 			size_t n0 = a + ov[2], n1 = a + ov[3];
 
 			if ((m = match_ctx(x, unit, t + n0, n1 - n0, t, len, &cl, s, &para,
@@ -1160,10 +1283,25 @@ static void quoted(struct fc_extractor *x, const char *t, const struct fc_span *
 	who = sp->member_of ? fc_pack_actor(x->pack, sp->member_of) :
 		strcmp(sp->kind, "person") != 0 ? sp : NULL;
 	if (who && fc_metric_takes(m, who) && b > a &&
-	    pcre2_match(x->first_person_re, (PCRE2_SPTR)t, b, a, NO_CHECK, x->md, NULL) >= 0) {
+	    fc_re_match(x->first_person_re, t, b, a, 0, x->md) >= 0) {
 		l->subject = who;
 		l->rule = "link.we";
 	}
+}
+
+/*
+ * A claim's rule names both steps, "figure-rule+link.x" (in a malloc'd
+ * string): one for every claim, so it is not formatted with printf.
+ */
+static char *rule_name(const char *figure, const char *link)
+{
+	size_t a = strlen(figure), b = strlen(link);
+	char *r = fc_xmalloc(a + b + 2);
+
+	memcpy(r, figure, a);
+	r[a] = '+';
+	memcpy(r + a + 1, link, b + 1);
+	return r;
 }
 
 static void fill_claim(struct fc_claim *c, const char *t, const struct fc_span *s,
@@ -1198,15 +1336,7 @@ static void fill_claim(struct fc_claim *c, const char *t, const struct fc_span *
 	c->hedge = f->hedge[0] ? fc_xstrdup(f->hedge) : NULL;
 	c->qualifier = q ? fc_xstrdup(q) : NULL;
 	c->role = l->total ? fc_xstrdup("total") : NULL;
-	c->rule = fc_xstrdup(f->rule ? f->rule : "figure");
-	/* The claim's rule names both steps: figure rule and link rule. */
-	{
-		struct fc_buf b = FC_BUF_INIT;
-
-		fc_buf_printf(&b, "%s+%s", c->rule, l->rule);
-		free(c->rule);
-		c->rule = fc_buf_detach(&b, NULL);
-	}
+	c->rule = rule_name(f->rule ? f->rule : "figure", l->rule);
 }
 
 /* Length of an opening quotation mark at t[i], else 0. */
@@ -1282,9 +1412,8 @@ static void find_quotes(struct fc_extractor *x, const char *t, size_t len,
 				break;
 		}
 		q.end = end = j;
-		if (j < len && cl && pcre2_match(x->quote_after_re, (PCRE2_SPTR)t,
-						 len, j + cl, NO_CHECK, x->md,
-						 NULL) >= 0) {
+		if (j < len && cl && speech_verb_after(t, len, j + cl) &&
+		    fc_re_match(x->quote_after_re, t, len, j + cl, 0, x->md) >= 0) {
 			if (ov[2] != PCRE2_UNSET) {	/* '" said Mr Smith' */
 				size_t k;
 
@@ -1300,8 +1429,8 @@ static void find_quotes(struct fc_extractor *x, const char *t, size_t len,
 			}
 		}
 		a = i > 160 ? cp_start(t, i - 160, i) : 0;
-		if (!q.speaker && pcre2_match(x->quote_before_re, (PCRE2_SPTR)(t + a),
-					      i - a, 0, NO_CHECK, x->md, NULL) >= 0) {
+		if (!q.speaker && speech_verb_ends(t, a, i) &&
+		    fc_re_match(x->quote_before_re, t + a, i - a, 0, 0, x->md) >= 0) {
 			size_t verb = a + ov[0], from = verb > 100 ? verb - 100 : 0;
 
 			for (j = verb; j > from && t[j - 1] != '.' && t[j - 1] != '\n'; j--)

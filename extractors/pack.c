@@ -110,6 +110,17 @@ static int actor_row(struct fc_pack *p, char **f, size_t n, const char *file,
 	return FC_OK;
 }
 
+int fc_re_match(const pcre2_code *re, const char *s, size_t len, size_t off,
+		uint32_t opts, pcre2_match_data *md)
+{
+	int rc = pcre2_jit_match(re, (PCRE2_SPTR)s, len, off, opts, md, NULL);
+
+	if (rc == PCRE2_ERROR_JIT_BADOPTION)
+		rc = pcre2_match(re, (PCRE2_SPTR)s, len, off, opts | PCRE2_NO_UTF_CHECK,
+				 md, NULL);
+	return rc;
+}
+
 static pcre2_code *compile(const char *pat, uint32_t opts, const char *file,
 			   int line, struct fc_error *err)
 {
@@ -188,6 +199,7 @@ static int metric_row(struct fc_pack *p, char **f, size_t n, const char *file,
 		m->subject = fc_xstrdup(f[6]);
 	if (!(m->noun = compile(f[3], PCRE2_CASELESS, file, line, err)))
 		return FC_EDATA;
+	m->noun_empty = fc_re_match(m->noun, "", 0, 0, 0, p->md) >= 0;
 	if (n > 4 && *f[4] && strcmp(f[4], "-") != 0 &&
 	    !(m->context = compile(f[4], PCRE2_CASELESS, file, line, err)))
 		return FC_EDATA;
@@ -436,7 +448,7 @@ const struct fc_actor *fc_pack_alias(const struct fc_pack *p, const char *text,
 static int re_find(pcre2_code *re, pcre2_match_data *md, const char *s,
 		   size_t n, uint32_t opts)
 {
-	return pcre2_match(re, (PCRE2_SPTR)s, n, 0, opts | PCRE2_NO_UTF_CHECK, md, NULL) >= 0;
+	return fc_re_match(re, s, n, 0, opts, md) >= 0;
 }
 
 /* Which figure units a metric of the given unit can hold. */
@@ -460,12 +472,21 @@ const struct fc_metric *fc_pack_match_metric_near(const struct fc_pack *p,
 
 		if (!(m->fits >> u & 1))
 			continue;
-		if (!re_find(m->noun, p->md, noun, nlen,
-			     notempty ? PCRE2_NOTEMPTY : 0))
+		/*
+		 * No noun: the pattern's answer is the same every time, and
+		 * with notempty it is no.
+		 */
+		if (nlen == 0) {
+			if (notempty || !m->noun_empty)
+				continue;
+			mlen = 0;
+		} else if (!re_find(m->noun, p->md, noun, nlen,
+				    notempty ? PCRE2_NOTEMPTY : 0) ||
+			   ov[0] > max_start) {
 			continue;
-		if (ov[0] > max_start)
-			continue;
-		mlen = ov[1] - ov[0];
+		} else {
+			mlen = ov[1] - ov[0];
+		}
 		/* nothing nearer than level 0; the longest noun, then file order */
 		if (best && blevel == 0 && mlen <= blen)
 			continue;
