@@ -295,13 +295,23 @@ static int store_segment(struct fc_store *st, int64_t doc,
  * and mark it extracted, inside the caller's transaction.  Every failure
  * here is the database's (FC_ESYS), and the caller then rolls the whole
  * batch back: a document's rows and its mark commit together or not at all.
+ * With the store's foreign-key checks off (unchecked), the references the
+ * rows make are checked here, once a document: see fc_stage_extract.
  */
 static int job_write(struct fc_store *st, struct job *j, struct scratch *x,
-		     struct fc_error *err)
+		     int unchecked, struct fc_error *err)
 {
 	size_t i;
-	int rc, seq = 0;
+	int rc, seq = 0, same;
 
+	if (unchecked) {
+		if ((rc = fc_store_segments_same(st, j->d.id, &j->rows, &same, err)))
+			return rc;
+		if (!same)
+			return fc_error_set(err, FC_ESYS,
+					    "cannot store the claims of '%s': it was stripped again while it was extracted; run extract again",
+					    j->d.origin);
+	}
 	if (j->d.extracted && (rc = fc_store_extract_clear(st, j->d.id, err)))
 		return rc;
 	for (i = 0; i < j->rows.n; i++)
@@ -404,11 +414,12 @@ int fc_stage_extract(struct fc_store *st, const struct fc_stage_opts *o,
 	struct worker w[FC_MAX_JOBS];
 	struct fc_extractor *first = NULL;
 	struct scratch x = { 0 };
+	struct fc_error ferr;
 	int64_t *ids = NULL;
 	size_t n = 0, k, batch = 0, nw = 0, started = 0;
 	size_t batch_docs = o->batch_docs ? o->batch_docs : FC_BATCH_DOCS;
 	double since = 0;
-	int rc, worst = FC_OK;
+	int rc, worst = FC_OK, unchecked = 0;
 
 	memset(stats, 0, sizeof(*stats));
 	memset(w, 0, sizeof(w));
@@ -430,6 +441,24 @@ int fc_stage_extract(struct fc_store *st, const struct fc_stage_opts *o,
 	}
 	if ((rc = fc_store_pending(st, FC_STAGE_EXTRACT, o->redo, &ids, &n, err)))
 		goto out;
+	/*
+	 * SQLite checks a foreign key with a lookup in the parent table for
+	 * every row: five a claim, sentence and mention (a fifth of what
+	 * storing them cost).  Every reference extract writes is to rows it
+	 * knows: the sentences it has just inserted, and the document and
+	 * segments it read, which job_write checks are still there, once a
+	 * document, inside the transaction that writes the rows.  So the
+	 * checks are off while new documents are written.  Clearing a
+	 * document extracted before relies on the cascades, so a run that
+	 * redoes documents keeps them on, and one that meets such a document
+	 * (extracted by another run since the list was made) turns them back
+	 * on before it.
+	 */
+	if (!o->redo && n) {
+		if ((rc = fc_store_foreign_keys(st, 0, err)))
+			goto out;
+		unchecked = 1;
+	}
 	nw = worker_count(o, n);
 	w[0].x = first;
 	first = NULL;
@@ -465,6 +494,14 @@ int fc_stage_extract(struct fc_store *st, const struct fc_stage_opts *o,
 			pthread_cond_wait(&p->done, &p->mu);
 		pthread_mutex_unlock(&p->mu);
 
+		if (unchecked && j->rc == FC_OK && j->d.extracted) {
+			if (batch && (rc = fc_store_commit(st, err)))
+				goto out;
+			batch = 0;
+			if ((rc = fc_store_foreign_keys(st, 1, err)))
+				goto out;
+			unchecked = 0;
+		}
 		if (!batch) {
 			if ((rc = fc_store_begin(st, err)))
 				goto out;
@@ -480,7 +517,7 @@ int fc_stage_extract(struct fc_store *st, const struct fc_stage_opts *o,
 		} else if (j->rc) {
 			rc = j->rc;
 			*err = j->err;
-		} else if (!(rc = job_write(st, j, &x, err))) {
+		} else if (!(rc = job_write(st, j, &x, unchecked, err))) {
 			stats->done++;
 			stats->items += j->claims;
 			if (j->limited) {
@@ -512,6 +549,11 @@ out:
 	}
 	/* Only a failed batch is still open: what was committed stays. */
 	fc_store_rollback(st);
+	/* The checks back on, for whatever the store is used for next. */
+	if (unchecked && fc_store_foreign_keys(st, 1, &ferr) && rc != FC_ESYS) {
+		rc = FC_ESYS;
+		*err = ferr;
+	}
 	for (k = 0; k < FC_AHEAD; k++)
 		job_release(&p->ring[k]);
 	if (p->load_rc)

@@ -47,6 +47,7 @@ enum stmt_id {
 	S_DOC_STRIPPED,
 	S_DOC_ERROR,
 	S_SEG_GET,
+	S_SEG_IDS,
 	S_CLAIM_DEL,
 	S_SENT_DEL,
 	S_SENT_ADD,
@@ -124,6 +125,8 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_DOC_ERROR] = "UPDATE document SET error = ?2 WHERE id = ?1",
 	[S_SEG_GET] = "SELECT id, seq, kind, author, text FROM segment "
 		"WHERE doc = ?1 ORDER BY seq",
+	[S_SEG_IDS] = "SELECT s.id FROM document d JOIN segment s ON s.doc = d.id "
+		"WHERE d.id = ?1 ORDER BY s.seq",
 	[S_CLAIM_DEL] = "DELETE FROM claim WHERE doc = ?1",
 	[S_SENT_DEL] = "DELETE FROM sentence WHERE segment IN "
 		"(SELECT id FROM segment WHERE doc = ?1)",
@@ -682,6 +685,41 @@ int fc_store_segments_get(struct fc_store *st, int64_t doc,
 		return db_error(st, err, "cannot read segments");
 	}
 	return FC_OK;
+}
+
+int fc_store_segments_same(struct fc_store *st, int64_t doc,
+			   const struct fc_seg_rows *rows, int *same,
+			   struct fc_error *err)
+{
+	sqlite3_stmt *s = stmt(st, S_SEG_IDS, err);
+	size_t n = 0;
+	int rc;
+
+	*same = 0;
+	if (!s)
+		return FC_ESYS;
+	sqlite3_bind_int64(s, 1, doc);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (n < rows->n && rows->v[n].id == sqlite3_column_int64(s, 0))
+			n++;
+		else
+			break;
+	}
+	*same = rc == SQLITE_DONE && n == rows->n;
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return db_error(st, err, "cannot read segments");
+	return FC_OK;
+}
+
+int fc_store_foreign_keys(struct fc_store *st, int on, struct fc_error *err)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		return fc_error_set(err, FC_ESYS,
+				    "database '%s': foreign-key checks changed inside a transaction",
+				    st->path);
+	return exec(st, on ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF",
+		    err);
 }
 
 int fc_store_extract_clear(struct fc_store *st, int64_t doc,

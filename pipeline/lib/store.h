@@ -104,6 +104,24 @@ int fc_store_segments_get(struct fc_store *st, int64_t doc,
 			  struct fc_seg_rows *out, struct fc_error *err);
 
 /*
+ * Are a document's segments still those of rows (the same ids, in order),
+ * and the document still there?  *same says; an error is the database's.
+ * (Extract reads a document before the transaction that writes its rows,
+ * so another process may have stripped it again in between.)
+ */
+int fc_store_segments_same(struct fc_store *st, int64_t doc,
+			   const struct fc_seg_rows *rows, int *same,
+			   struct fc_error *err);
+
+/*
+ * Foreign-key checks on or off (they are on from fc_store_open).  Outside a
+ * transaction only (SQLite ignores the setting inside one): an error
+ * otherwise.  Statements prepared before are prepared again, as SQLite
+ * compiles the checks into them.  Off, deleting a row no longer cascades.
+ */
+int fc_store_foreign_keys(struct fc_store *st, int on, struct fc_error *err);
+
+/*
  * Clear what extract wrote for a document (before writing it again).  Only
  * a document marked extracted has anything to clear: its rows and its mark
  * are written in one transaction, and strip removes both.

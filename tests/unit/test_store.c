@@ -515,6 +515,70 @@ static void test_extract_resume(void **state)
 	free(b);
 }
 
+/*
+ * Extract writes new documents with SQLite's foreign-key checks off and
+ * checks the references itself: the rows refer to rows that are there, the
+ * checks are on again afterwards (stripping a document again through the
+ * same store cascades to its rows), and segments read before a document
+ * was stripped again are told from its new ones.
+ */
+static void test_extract_references(void **state)
+{
+	struct fc_stage_opts o = { .datadir = "extractors", .batch_docs = 4 };
+	struct fc_store *st = open_db();
+	struct fc_stage_stats stats;
+	struct fc_stripped s;
+	struct fc_seg_rows old, now;
+	struct fc_error err;
+	sqlite3 *db;
+	int same;
+
+	(void)state;
+	add_stripped(st, 12);
+	if (fc_stage_extract(st, &o, &stats, &err))
+		fail_msg("%s", err.msg);
+	assert_int_equal(stats.done, 12);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(count(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	assert_true(count(db, "SELECT count(*) FROM claim WHERE doc = 2") > 0);
+
+	assert_int_equal(fc_store_segments_get(st, 2, &old, &err), FC_OK);
+	assert_int_equal(fc_store_segments_same(st, 2, &old, &same, &err), FC_OK);
+	assert_true(same);
+	fc_stripped_init(&s);
+	fc_stripped_add(&s, FC_SEG_BODY, "Smith had 41.", 13, NULL, NULL);
+	assert_int_equal(fc_store_begin(st, &err), FC_OK);
+	assert_int_equal(fc_store_segments_put(st, 2, &s, &err), FC_OK);
+	assert_int_equal(fc_store_commit(st, &err), FC_OK);
+	fc_stripped_release(&s);
+	assert_int_equal(count(db, "SELECT count(*) FROM claim WHERE doc = 2"), 0);
+	assert_int_equal(count(db, "SELECT count(*) FROM sentence WHERE segment NOT IN "
+			       "(SELECT id FROM segment)"), 0);
+
+	assert_int_equal(fc_store_segments_same(st, 2, &old, &same, &err), FC_OK);
+	assert_false(same);
+	assert_int_equal(fc_store_segments_get(st, 2, &now, &err), FC_OK);
+	assert_int_equal(fc_store_segments_same(st, 2, &now, &same, &err), FC_OK);
+	assert_true(same);
+	assert_int_equal(fc_store_segments_same(st, 99, &now, &same, &err), FC_OK);
+	assert_false(same);
+	/* Not inside a transaction, where SQLite would ignore it. */
+	assert_int_equal(fc_store_begin(st, &err), FC_OK);
+	assert_int_equal(fc_store_foreign_keys(st, 0, &err), FC_ESYS);
+	fc_store_rollback(st);
+	fc_seg_rows_release(&old);
+	fc_seg_rows_release(&now);
+
+	/* The document stripped again is extracted again, and only it. */
+	if (fc_stage_extract(st, &o, &stats, &err))
+		fail_msg("%s", err.msg);
+	assert_int_equal(stats.done, 1);
+	assert_true(count(db, "SELECT count(*) FROM claim WHERE doc = 2") > 0);
+	assert_int_equal(count(db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	sqlite3_close(db);
+	fc_store_close(st);
+}
+
 /* Strip commits in batches too: every pending document is done, once. */
 static void test_strip_stage(void **state)
 {
@@ -576,6 +640,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_extract_stage, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_extract_jobs, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_extract_resume, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_extract_references, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_version, setup, teardown),
 	};
 
