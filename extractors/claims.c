@@ -1101,13 +1101,18 @@ static int predicate_may_end(const char *t, size_t a, size_t b)
 	return 0;
 }
 
-/* Does word w occur in t[a..b)? */
-static int has_word(const char *t, size_t a, size_t b, const char *w)
-{
-	size_t n = strlen(w);
+/* A word and its length, for the tests below. */
+struct word {
+	const char *s;
+	size_t n;
+};
+#define WORD(w) { w, sizeof(w) - 1 }
 
-	for (; a + n <= b; a++)
-		if (t[a] == w[0] && memcmp(t + a, w, n) == 0)
+/* Does word w occur in t[a..b)? */
+static int has_word(const char *t, size_t a, size_t b, const struct word *w)
+{
+	for (; a + w->n <= b; a++)
+		if (t[a] == w->s[0] && memcmp(t + a, w->s, w->n) == 0)
 			return 1;
 	return 0;
 }
@@ -1119,23 +1124,23 @@ static int has_word(const char *t, size_t a, size_t b, const char *w)
  */
 static int speech_verb_ends(const char *t, size_t a, size_t b)
 {
-	static const char *const verbs[] = {
-		"said", "says", "added", "adds", "wrote", "writes", "tweeted",
-		"insisted", "warned", "declared",
-	};
+	static const struct word verbs[] = {
+		WORD("said"), WORD("says"), WORD("added"), WORD("adds"),
+		WORD("wrote"), WORD("writes"), WORD("tweeted"), WORD("insisted"),
+		WORD("warned"), WORD("declared"),
+	}, told = WORD("told"), tells = WORD("tells");
 	int in_ascii;
-	size_t e, i, n;
+	size_t e, i;
 
-	if (has_word(t, a, b, "told") || has_word(t, a, b, "tells"))
+	if (has_word(t, a, b, &told) || has_word(t, a, b, &tells))
 		return 1;
 	e = strip_tail(t, a, b, ":,", &in_ascii);
 	if (!in_ascii)
 		return 1;
-	for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++) {
-		n = strlen(verbs[i]);
-		if (e - a >= n && memcmp(t + e - n, verbs[i], n) == 0)
+	for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
+		if (e - a >= verbs[i].n &&
+		    memcmp(t + e - verbs[i].n, verbs[i].s, verbs[i].n) == 0)
 			return 1;
-	}
 	return 0;
 }
 
@@ -1147,11 +1152,13 @@ static int speech_verb_ends(const char *t, size_t a, size_t b)
  */
 static int speech_verb_after(const char *t, size_t len, size_t i)
 {
-	static const char *const verbs[] = {
-		"said", "says", "added", "adds", "told", "tells", "explained",
-		"insisted", "claimed", "argued", "warned", "wrote", "tweeted",
+	static const struct word verbs[] = {
+		WORD("said"), WORD("says"), WORD("added"), WORD("adds"),
+		WORD("told"), WORD("tells"), WORD("explained"), WORD("insisted"),
+		WORD("claimed"), WORD("argued"), WORD("warned"), WORD("wrote"),
+		WORD("tweeted"),
 	};
-	size_t k, n;
+	size_t k;
 
 	if (i < len && (t[i] == ',' || t[i] == '.'))
 		i++;
@@ -1159,12 +1166,16 @@ static int speech_verb_after(const char *t, size_t len, size_t i)
 		if (i + 3 <= len && memcmp(t + i, "\xE2\x80", 2) == 0 &&
 		    (t[i + 2] == '\x9C' || t[i + 2] == '\x9D'))
 			break;	/* “ ” */
-		for (k = 0; k < sizeof(verbs) / sizeof(verbs[0]); k++) {
-			n = strlen(verbs[k]);
-			if (t[i] == verbs[k][0] && i + n <= len &&
-			    memcmp(t + i, verbs[k], n) == 0)
-				return 1;
+		switch (t[i]) {	/* the verbs' first letters */
+		case 's': case 'a': case 't': case 'e': case 'i': case 'c': case 'w':
+			break;
+		default:
+			continue;
 		}
+		for (k = 0; k < sizeof(verbs) / sizeof(verbs[0]); k++)
+			if (t[i] == verbs[k].s[0] && i + verbs[k].n <= len &&
+			    memcmp(t + i, verbs[k].s, verbs[k].n) == 0)
+				return 1;
 	}
 	return 0;
 }
@@ -1399,7 +1410,8 @@ static void find_quotes(struct fc_extractor *x, const char *t, size_t len,
 		struct quote q = { 0, 0, NULL };
 		size_t a, end;
 
-		if (!(ol = open_mark(t, i, len))) {
+		/* Only '"' and the first byte of '“' (E2) can open one. */
+		if ((t[i] != '"' && t[i] != '\xE2') || !(ol = open_mark(t, i, len))) {
 			i++;
 			continue;
 		}
