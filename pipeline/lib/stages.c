@@ -329,20 +329,22 @@ static int job_write(struct fc_store *st, struct job *j, struct scratch *x,
  * order but finish them in any order; the caller writes job k only when
  * it is done and writes jobs in order, so rows and ids are those of a
  * serial run.  Each worker has an extractor of its own (an extractor is
- * not thread-safe); a document's results depend on nothing but its text,
- * the rules and the pack, never on which worker took it.
+ * not thread-safe), which it loads itself, all at once; a document's
+ * results depend on nothing but its text, the rules and the pack, never
+ * on which worker took it.
  */
 struct extract_pipe {
 	const struct fc_stage_opts *o;
 	pthread_mutex_t mu;
 	pthread_cond_t work;	/* a job was read, or stop */
-	pthread_cond_t done;	/* a job was extracted */
-	pthread_mutex_t load;	/* loading rules is not thread-safe */
+	pthread_cond_t done;	/* a job was extracted, or a worker loaded */
 	struct job ring[FC_AHEAD];
 	size_t read;		/* jobs read (by the caller) */
 	size_t taken;		/* jobs taken (by the workers) */
 	int stop;
-	int load_rc;		/* a worker that could not load its rules */
+	size_t loaded;		/* workers that have their extractor */
+	size_t failed;		/* workers that could not load it */
+	int load_rc;		/* the first of those: why */
 	struct fc_error load_err;
 };
 
@@ -360,22 +362,20 @@ static void *extract_thread(void *arg)
 	size_t k;
 	int rc;
 
-	if (!w->x) {
-		pthread_mutex_lock(&p->load);
-		rc = fc_extractor_new(p->o->datadir, p->o->packdir, &w->x, &err);
-		pthread_mutex_unlock(&p->load);
-		if (rc) {
-			/* The others go on: every extractor would do the same. */
-			pthread_mutex_lock(&p->mu);
-			if (!p->load_rc) {
-				p->load_rc = rc;
-				p->load_err = err;
-			}
-			pthread_mutex_unlock(&p->mu);
-			return NULL;
-		}
-	}
+	rc = fc_extractor_new(p->o->datadir, p->o->packdir, &w->x, &err);
 	pthread_mutex_lock(&p->mu);
+	if (rc) {
+		/* The others go on, if they could load theirs. */
+		if (!p->failed++) {
+			p->load_rc = rc;
+			p->load_err = err;
+		}
+		pthread_cond_broadcast(&p->done);
+		pthread_mutex_unlock(&p->mu);
+		return NULL;
+	}
+	p->loaded++;
+	pthread_cond_broadcast(&p->done);
 	for (;;) {
 		while (!p->stop && p->taken == p->read)
 			pthread_cond_wait(&p->work, &p->mu);
@@ -412,7 +412,6 @@ int fc_stage_extract(struct fc_store *st, const struct fc_stage_opts *o,
 {
 	struct extract_pipe *p = fc_xcalloc(1, sizeof(*p));
 	struct worker w[FC_MAX_JOBS];
-	struct fc_extractor *first = NULL;
 	struct scratch x = { 0 };
 	struct fc_error ferr;
 	int64_t *ids = NULL;
@@ -427,47 +426,59 @@ int fc_stage_extract(struct fc_store *st, const struct fc_stage_opts *o,
 	pthread_mutex_init(&p->mu, NULL);
 	pthread_cond_init(&p->work, NULL);
 	pthread_cond_init(&p->done, NULL);
-	pthread_mutex_init(&p->load, NULL);
-	/*
-	 * The first extractor is loaded here, so bad rules are reported
-	 * before anything is read; the other workers load theirs while it
-	 * works.
-	 */
-	if ((rc = fc_extractor_new(o->datadir, o->packdir, &first, err))) {
-		/* Reported here, so callers print only system errors. */
-		if (rc != FC_ESYS)
-			diag(o, rc, "%s", err->msg);
-		goto out;
-	}
 	if ((rc = fc_store_pending(st, FC_STAGE_EXTRACT, o->redo, &ids, &n, err)))
 		goto out;
-	/*
-	 * SQLite checks a foreign key with a lookup in the parent table for
-	 * every row: five a claim, sentence and mention (a fifth of what
-	 * storing them cost).  Every reference extract writes is to rows it
-	 * knows: the sentences it has just inserted, and the document and
-	 * segments it read, which job_write checks are still there, once a
-	 * document, inside the transaction that writes the rows.  So the
-	 * checks are off while new documents are written.  Clearing a
-	 * document extracted before relies on the cascades, so a run that
-	 * redoes documents keeps them on, and one that meets such a document
-	 * (extracted by another run since the list was made) turns them back
-	 * on before it.
-	 */
-	if (!o->redo && n) {
-		if ((rc = fc_store_foreign_keys(st, 0, err)))
-			goto out;
-		unchecked = 1;
-	}
 	nw = worker_count(o, n);
-	w[0].x = first;
-	first = NULL;
-	/* Without a thread, each job is extracted here as it is read. */
+	/*
+	 * Each worker loads its rules and pack on its own thread, all at
+	 * once (loading is thread-safe and takes a tenth of a second); this
+	 * thread waits for the first to have loaded, so bad rules (which
+	 * fail every worker) are reported before anything is read.  Without
+	 * a thread (one document, or none: the rules are checked all the
+	 * same) the extractor is loaded here, and each job is extracted here
+	 * as it is read.
+	 */
 	for (started = 0; n > 1 && started < nw; started++) {
 		w[started].p = p;
 		if (pthread_create(&w[started].thread, NULL, extract_thread,
 				   &w[started]) != 0)
 			break;
+	}
+	if (started) {
+		pthread_mutex_lock(&p->mu);
+		while (!p->loaded && p->failed < started)
+			pthread_cond_wait(&p->done, &p->mu);
+		if (!p->loaded) {
+			rc = p->load_rc;
+			*err = p->load_err;
+		}
+		pthread_mutex_unlock(&p->mu);
+	} else {
+		rc = fc_extractor_new(o->datadir, o->packdir, &w[0].x, err);
+	}
+	if (rc) {
+		/* Reported here, so callers print only system errors. */
+		if (rc != FC_ESYS)
+			diag(o, rc, "%s", err->msg);
+		goto out;
+	}
+	/*
+	 * SQLite checks a foreign key with a lookup in the parent table for
+	 * every row (three for a claim, one for a sentence or a mention: a
+	 * fifth of what storing them cost).  Every reference extract writes
+	 * is to rows it knows: the sentences it has just inserted, and the
+	 * document and segments it read, which job_write checks are still
+	 * there, once a document, inside the transaction that writes the
+	 * rows.  So the checks are off while new documents are written.
+	 * Clearing a document extracted before relies on the cascades, so a
+	 * run that redoes documents keeps them on, and one that meets such a
+	 * document (extracted by another run since the list was made) turns
+	 * them back on before it.
+	 */
+	if (!o->redo && n) {
+		if ((rc = fc_store_foreign_keys(st, 0, err)))
+			goto out;
+		unchecked = 1;
 	}
 	for (k = 0; k < n; k++) {
 		struct job *j = &p->ring[k % FC_AHEAD];
@@ -556,14 +567,12 @@ out:
 	}
 	for (k = 0; k < FC_AHEAD; k++)
 		job_release(&p->ring[k]);
-	if (p->load_rc)
+	if (p->failed && p->loaded)
 		diag(o, p->load_rc,
 		     "an extraction thread could not load its rules (%s); the others did its share",
 		     p->load_err.msg);
 	for (k = 0; k < FC_MAX_JOBS; k++)
 		fc_extractor_free(w[k].x);
-	fc_extractor_free(first);
-	pthread_mutex_destroy(&p->load);
 	pthread_cond_destroy(&p->done);
 	pthread_cond_destroy(&p->work);
 	pthread_mutex_destroy(&p->mu);
