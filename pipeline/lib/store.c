@@ -210,9 +210,9 @@ static int db_error(struct fc_store *st, struct fc_error *err, const char *what)
 			    what, sqlite3_errmsg(st->db));
 }
 
-/* The prepared statement for id, reset and with its bindings cleared. */
-static sqlite3_stmt *stmt(struct fc_store *st, enum stmt_id id,
-			  struct fc_error *err)
+/* The prepared statement for id, reset (its bindings kept). */
+static sqlite3_stmt *stmt_reset(struct fc_store *st, enum stmt_id id,
+				struct fc_error *err)
 {
 	sqlite3_stmt *s = st->stmt[id];
 
@@ -226,13 +226,24 @@ static sqlite3_stmt *stmt(struct fc_store *st, enum stmt_id id,
 		st->stmt[id] = s;
 	}
 	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
+	return s;
+}
+
+/* The prepared statement for id, reset and with its bindings cleared. */
+static sqlite3_stmt *stmt(struct fc_store *st, enum stmt_id id,
+			  struct fc_error *err)
+{
+	sqlite3_stmt *s = stmt_reset(st, id, err);
+
+	if (s)
+		sqlite3_clear_bindings(s);
 	return s;
 }
 
 /*
  * Bound in place, not copied: every caller steps the statement before the
- * string can change, and stmt() clears the bindings before the next use.
+ * string can change, and before the next step every parameter is bound
+ * again (insert_rows) or cleared (stmt()).
  */
 static void bind_text(sqlite3_stmt *s, int i, const char *v)
 {
@@ -766,7 +777,11 @@ static int insert_rows(struct fc_store *st, enum stmt_id first, int cols,
 		for (k = FC_MANY - 1; ((size_t)1 << k) > n; k--)
 			;
 		r = (size_t)1 << k;
-		if (!(s = stmt(st, (enum stmt_id)(first + k), err)))
+		/*
+		 * Every parameter is bound below, so the bindings are not
+		 * cleared first (for 32 claims, 736 of them).
+		 */
+		if (!(s = stmt_reset(st, (enum stmt_id)(first + k), err)))
 			return FC_ESYS;
 		for (i = 0; i < r; i++)
 			bind(s, (int)i * cols, row + i * size);
