@@ -23,6 +23,12 @@ struct ctx_cache {
 	signed char *v;
 };
 
+/* The paragraph last found (see paragraph_at). */
+struct para_cache {
+	const char *t;		/* NULL: none */
+	struct fc_span span;
+};
+
 /*
  * The pack's aliases by first byte, for a literal test of where alias_re
  * could match (see alias_next).  aliases[first[b] .. first[b + 1])
@@ -85,6 +91,7 @@ struct fc_extractor {
 	pcre2_code *sum_re;		/* "781 plus 97 is " before a figure */
 	pcre2_match_data *md;
 	struct alias_index alias_ix;
+	struct para_cache para;
 	unsigned char bytes[256];	/* C_* of each byte */
 	unsigned char ch2[CH2_END - CH2_FIRST];		/* C_KNOWN, C_WORD, C_UPPER */
 	unsigned char punct[PUNCT_END - PUNCT_FIRST];	/* likewise */
@@ -522,7 +529,9 @@ static size_t alias_next(const struct fc_extractor *x, const char *t, size_t i,
  * letter (\p{Lu}) not after a word character, an apostrophe or a hyphen,
  * then one or more lower-case letters or apostrophes, white space and
  * another upper-case letter.  In ASCII all of that is tested; outside it,
- * only the first character (if it is one classed).
+ * only the first character (if it is one classed).  The character itself
+ * is looked at first: in Cyrillic or Greek text every letter starts with
+ * a C_NAME byte, and few are capitals.
  */
 static int name_could_start(const struct fc_extractor *x, const char *t,
 			    size_t i, size_t end)
@@ -530,12 +539,12 @@ static int name_could_start(const struct fc_extractor *x, const char *t,
 	unsigned char c = (unsigned char)t[i], k;
 	size_t w;
 
-	if (after_word(x, t, i, 1))
-		return 0;
 	if (c >= 0x80) {
 		k = char_class(x, t, i, end, 0);
-		return !(k & C_KNOWN) || (k & C_UPPER);
+		return (!(k & C_KNOWN) || (k & C_UPPER)) && !after_word(x, t, i, 1);
 	}
+	if (after_word(x, t, i, 1))
+		return 0;
 	for (w = ++i; i < end && ((t[i] >= 'a' && t[i] <= 'z') || t[i] == '\''); i++)
 		;
 	if (i < end && ((unsigned char)t[i] >= 0x80 || (i > w && t[i] == '-')))
@@ -1050,6 +1059,25 @@ static const struct fc_metric *echo_metric(struct fc_extractor *x,
 }
 
 /*
+ * fc_paragraph_at(t, len, off), remembered: the figures of a paragraph
+ * share it, and finding its ends scans it.  For any two offsets that are
+ * not line feeds, if the second lies in the paragraph found for the first,
+ * it has the same one: no paragraph break (two line feeds) can lie
+ * between them.
+ */
+static struct fc_span paragraph_at(struct fc_extractor *x, const char *t,
+				   size_t len, size_t off)
+{
+	struct para_cache *c = &x->para;
+
+	if (c->t == t && off >= c->span.start && off < c->span.end && t[off] != '\n')
+		return c->span;
+	c->span = fc_paragraph_at(t, len, off);
+	c->t = off < len && t[off] != '\n' ? t : NULL;
+	return c->span;
+}
+
+/*
  * Literal tests before three patterns that end in a word and then only
  * white space and a mark (or start with one); each is matched thousands of
  * times over up to 160 bytes, mostly in vain.  A test says no only where
@@ -1202,7 +1230,7 @@ static const struct fc_metric *metric_for(struct fc_extractor *x, const char *t,
 					  const struct fc_claim_vec *here)
 {
 	const char *unit = fc_unit_name(f->unit);
-	struct fc_span para = fc_paragraph_at(t, len, f->start);
+	struct fc_span para = paragraph_at(x, t, len, f->start);
 	struct fc_span cl = clause_around(t, s, f);
 	const struct fc_metric *m;
 	size_t a, b;
@@ -1503,7 +1531,7 @@ static int part_predicate(struct fc_extractor *x, const char *t, size_t len,
 			  const struct fc_span *s, const struct fc_figure *tf,
 			  const struct fc_metric **part, const struct fc_metric **total)
 {
-	struct fc_span para = fc_paragraph_at(t, len, tf->start);
+	struct fc_span para = paragraph_at(x, t, len, tf->start);
 	size_t e;
 
 	if (tf->noun_end <= tf->noun_start)
@@ -1572,6 +1600,7 @@ int fc_extract_segment(struct fc_extractor *x, const struct fc_seg_in *in,
 	/* A new text may sit where the last one was: forget what was cached. */
 	for (ck = 0; ck < CTX_KINDS; ck++)
 		x->cache[ck].t = NULL;
+	x->para.t = NULL;
 	if (!fc_utf8_valid(in->text, in->len)) {
 		masked = *in;
 		masked.text = copy = fc_utf8_mask_copy(in->text, in->len);
