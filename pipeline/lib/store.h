@@ -142,7 +142,8 @@ int fc_store_claim_add(struct fc_store *st, const struct fc_claim *c,
 /*
  * The same rows, many at a time, in order: far fewer statements for the
  * same rows and ids (extract writes a segment's rows of each table in one
- * call).  The strings are borrowed for the call.
+ * call).  The strings are borrowed for the call.  On failure some of the
+ * rows may have been written: the caller rolls its transaction back.
  */
 struct fc_sentence_row {
 	int64_t segment;
