@@ -1422,6 +1422,14 @@ static const struct fc_actor *person_before(const struct fc_mentions *m, size_t 
 	return who;
 }
 
+/* The offset of the first byte c in t[i..len), or len. */
+static size_t next_byte(const char *t, size_t i, size_t len, char c)
+{
+	const char *p = i < len ? memchr(t + i, c, len - i) : NULL;
+
+	return p ? (size_t)(p - t) : len;
+}
+
 /*
  * Quotations within paragraphs, each attributed where the text says who
  * spoke: after it ('," managing director Gideon Ashcombe-Prill said',
@@ -1433,13 +1441,23 @@ static void find_quotes(struct fc_extractor *x, const char *t, size_t len,
 {
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(x->md);
 	size_t i = 0, ol, cl = 0, j;
+	size_t dq = next_byte(t, 0, len, '"'), e2 = next_byte(t, 0, len, '\xE2');
 
 	while (i < len) {
 		struct quote q = { 0, 0, NULL };
 		size_t a, end;
 
-		/* Only '"' and the first byte of '“' (E2) can open one. */
-		if ((t[i] != '"' && t[i] != '\xE2') || !(ol = open_mark(t, i, len))) {
+		/*
+		 * Only '"' and the first byte of '“' (E2) can open one: go to
+		 * the next of either (memchr, much faster than a byte loop).
+		 */
+		if (dq < i)
+			dq = next_byte(t, i, len, '"');
+		if (e2 < i)
+			e2 = next_byte(t, i, len, '\xE2');
+		if ((i = dq < e2 ? dq : e2) >= len)
+			break;
+		if (!(ol = open_mark(t, i, len))) {
 			i++;
 			continue;
 		}
