@@ -517,9 +517,15 @@ static size_t alias_next(const struct fc_extractor *x, const char *t, size_t i,
 
 		if (!(x->bytes[c] & C_ALIAS) || after_word(x, t, i, 0))
 			continue;
-		for (k = ix->first[c]; k < ix->first[c + 1]; k++)
-			if (alias_prefix(ix->aliases[k], t, i, end))
+		for (k = ix->first[c]; k < ix->first[c + 1]; k++) {
+			const char *a = ix->aliases[k];
+
+			/* its second letter first, where it has one */
+			if (a[1] && a[1] != ' ' && (i + 1 >= end || t[i + 1] != a[1]))
+				continue;
+			if (alias_prefix(a, t, i, end))
 				return i;
+		}
 	}
 	return end;
 }
@@ -1136,12 +1142,18 @@ struct word {
 };
 #define WORD(w) { w, sizeof(w) - 1 }
 
-/* Does word w occur in t[a..b)? */
-static int has_word(const char *t, size_t a, size_t b, const struct word *w)
+/* Does word v or w (the same first letter) occur in t[a..b)? */
+static int has_word(const char *t, size_t a, size_t b, const struct word *v,
+		    const struct word *w)
 {
-	for (; a + w->n <= b; a++)
-		if (t[a] == w->s[0] && memcmp(t + a, w->s, w->n) == 0)
+	const char *p;
+
+	for (; a < b && (p = memchr(t + a, v->s[0], b - a)); a++) {
+		a = (size_t)(p - t);
+		if ((a + v->n <= b && memcmp(t + a, v->s, v->n) == 0) ||
+		    (a + w->n <= b && memcmp(t + a, w->s, w->n) == 0))
 			return 1;
+	}
 	return 0;
 }
 
@@ -1160,7 +1172,7 @@ static int speech_verb_ends(const char *t, size_t a, size_t b)
 	int in_ascii;
 	size_t e, i;
 
-	if (has_word(t, a, b, &told) || has_word(t, a, b, &tells))
+	if (has_word(t, a, b, &told, &tells))
 		return 1;
 	e = strip_tail(t, a, b, ":,", &in_ascii);
 	if (!in_ascii)
