@@ -1507,6 +1507,17 @@ static size_t cut_token(const struct fc_engine *e, const unsigned char *u, size_
 	size_t j = i + 1;
 
 	if (cls == TC_LETTER || cls == TC_DIGIT) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		/* a run of ASCII letters or digits: eight bytes at a time */
+		for (; j + 8 <= lim; j += 8) {
+			uint64_t w, other;
+
+			memcpy(&w, u + j, 8);
+			other = ~(cls == TC_LETTER ? letters8(w) : digits8(w)) & BYTES_HIGH;
+			if (other)
+				return j + (size_t)(__builtin_ctzll(other) >> 3);
+		}
+#endif
 		while (j < lim && e->token_class[u[j]] == cls)
 			j++;
 	} else if (cls == TC_LEAD) {
