@@ -1441,34 +1441,6 @@ static int qualify(struct fc_engine *e, const char *text, size_t len, const char
 /* ---- the scan ------------------------------------------------------------------------ */
 
 /*
- * fc_utf8_valid(), eight ASCII bytes at a time: most text is ASCII
- * between its few wider characters.
- */
-static int utf8_valid(const char *s, size_t n)
-{
-	size_t i = 0;
-	uint64_t w;
-	unsigned cp;
-	int k;
-
-	for (;;) {
-		while (i + 8 <= n) {
-			memcpy(&w, s + i, 8);
-			if (w & 0x8080808080808080ull)
-				break;
-			i += 8;
-		}
-		while (i < n && (unsigned char)s[i] < 0x80)
-			i++;
-		if (i == n)
-			return 1;
-		if ((k = fc_utf8_decode(s + i, n - i, &cp)) <= 0)
-			return 0;
-		i += (size_t)k;
-	}
-}
-
-/*
  * What the words and signs near one number allow, found at most once per
  * number and only when a rule asks: the needs groups they meet (bits of
  * the engine's needs index) and, from those, the figure rules whose needs
@@ -1853,7 +1825,7 @@ int fc_scan_internal(struct fc_engine *e, const char *text, size_t len,
 		*invalid = 0;
 	if (!text || !len)
 		goto out;
-	if (!utf8_valid(text, len)) {
+	if (!fc_utf8_valid(text, len)) {
 		text = copy = fc_utf8_mask_copy(text, len);	/* offsets stay put */
 		if (invalid)
 			*invalid = 1;

@@ -240,20 +240,26 @@ int fc_utf8_decode(const char *s, size_t n, unsigned *cp)
 int fc_utf8_valid(const char *s, size_t n)
 {
 	size_t i = 0;
+	uint64_t w;
 	unsigned cp;
 	int k;
 
-	while (i < n) {
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-			continue;
+	for (;;) {
+		/* most text is ASCII: eight bytes at a time */
+		while (i + 8 <= n) {
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ull)
+				break;
+			i += 8;
 		}
-		k = fc_utf8_decode(s + i, n - i, &cp);
-		if (k <= 0)
+		while (i < n && (unsigned char)s[i] < 0x80)
+			i++;
+		if (i == n)
+			return 1;
+		if ((k = fc_utf8_decode(s + i, n - i, &cp)) <= 0)
 			return 0;
 		i += (size_t)k;
 	}
-	return 1;
 }
 
 char *fc_utf8_mask_copy(const char *s, size_t n)
