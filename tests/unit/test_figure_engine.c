@@ -124,24 +124,33 @@ static void test_bad_hedges(void **state)
 	expect_error(want);
 }
 
+/* Load the rules in tmpdir and scan text into l (initialised here); the engine, to free. */
+static struct fc_engine *load_and_scan(const char *text, struct fc_figure_list *l, int *limited)
+{
+	struct fc_engine *e = NULL;
+	struct fc_error err;
+
+	if (fc_engine_load(tmpdir, NULL, &e, &err))
+		fail_msg("%s", err.msg);
+	fc_figure_list_init(l);
+	assert_int_equal(fc_engine_scan(e, text, strlen(text), NULL, l, limited, &err), FC_OK);
+	return e;
+}
+
 /* A rule that backtracks without end hits the match limit; the scan goes on. */
 static void test_match_limit(void **state)
 {
 	/* the x at the end lets the evil rule try every way to split the digits */
 	static const char text[] = "We have 5 cats and 11111111111111111111111111111111111111 y, then 7 dogs x.";
-	struct fc_engine *e = NULL;
+	struct fc_engine *e;
 	struct fc_figure_list l;
-	struct fc_error err;
 	int limited = 0;
 
 	(void)state;
 	reset_dir();
 	write_file("a.rules", "rule evil\n\tpriority 90\n\tmatch (?<num>(?:[0-9]+)+x)\n"
 		   "rule count\n\tmatch (?<num>[0-9]+) (?:\\s+(?<noun>\\p{L}+))?\n");
-	if (fc_engine_load(tmpdir, NULL, &e, &err))
-		fail_msg("%s", err.msg);
-	fc_figure_list_init(&l);
-	assert_int_equal(fc_engine_scan(e, text, strlen(text), NULL, &l, &limited, &err), FC_OK);
+	e = load_and_scan(text, &l, &limited);
 	assert_true(limited);
 	assert_true(l.n >= 2);
 	assert_int_equal((int)l.v[0].value, 5);
@@ -162,19 +171,15 @@ static void test_words_join(void **state)
 	static const char *const unknown[] = { "j.rules': line 2: words 'B': '{NOPE}' is no words part", NULL };
 	static const char *const pattern[] = { "j.rules': line 2: words 'B': '{P}' is no words part", NULL };
 	static const char *const self[] = { "j.rules': line 1: words part 'A' includes itself", NULL };
-	struct fc_engine *e = NULL;
+	struct fc_engine *e;
 	struct fc_figure_list l;
-	struct fc_error err;
 	int limited = 0;
 
 	(void)state;
 	reset_dir();
 	write_file("j.rules", "words A cats dogs approx.\nwords B {A} mice cats\n"
 		   "rule r\n\tmatch (?<num>[0-9]+) \\s+ (?<noun>{B})\n");
-	if (fc_engine_load(tmpdir, NULL, &e, &err))
-		fail_msg("%s", err.msg);
-	fc_figure_list_init(&l);
-	assert_int_equal(fc_engine_scan(e, text, strlen(text), NULL, &l, &limited, &err), FC_OK);
+	e = load_and_scan(text, &l, &limited);
 	assert_int_equal((int)l.n, 4);
 	assert_int_equal((int)l.v[0].value, 5);
 	assert_int_equal((int)l.v[1].value, 7);
