@@ -204,6 +204,22 @@ static void test_rollback_keeps_committed(void **state)
 	fc_store_close(st);
 }
 
+/* The text of the first row of sql's result, read on a connection of its own. */
+static char *query_text(const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	char *r;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	r = strdup((const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return r;
+}
+
 /* Every row of the tables extract writes, without its timestamps. */
 static char *extract_rows(void)
 {
@@ -216,17 +232,8 @@ static char *extract_rows(void)
 		"SELECT 'm' || id || ',' || sentence || ',' || text FROM mention UNION ALL "
 		"SELECT 'd' || id || ',' || (extracted_at IS NOT NULL) FROM document "
 		"ORDER BY 1)";
-	sqlite3 *db;
-	sqlite3_stmt *s;
-	char *r;
 
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	r = strdup((const char *)sqlite3_column_text(s, 0));
-	sqlite3_finalize(s);
-	sqlite3_close(db);
-	return r;
+	return query_text(sql);
 }
 
 static int64_t count(sqlite3 *db, const char *sql)
@@ -268,22 +275,6 @@ static void add_stripped(struct fc_store *st, size_t n)
 		assert_int_equal(fc_store_commit(st, &err), FC_OK);
 		fc_stripped_release(&s);
 	}
-}
-
-/* One string of "id:column" for every row of a table, in id order. */
-static char *column_by_id(const char *sql)
-{
-	sqlite3 *db;
-	sqlite3_stmt *s;
-	char *r;
-
-	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
-	r = strdup((const char *)sqlite3_column_text(s, 0));
-	sqlite3_finalize(s);
-	sqlite3_close(db);
-	return r;
 }
 
 /*
@@ -338,14 +329,14 @@ static void test_bulk_rows(void **state)
 	for (i = 0; i < 45; i++)
 		fc_buf_printf(&want, "%s%lld:%zu", i ? "," : "", (long long)ids[i], i + 1);
 	assert_int_equal(ids[0], first + 1);
-	got = column_by_id("SELECT group_concat(id || ':' || seq) FROM "
+	got = query_text("SELECT group_concat(id || ':' || seq) FROM "
 			   "(SELECT id, seq FROM sentence WHERE seq > 0 ORDER BY id)");
 	assert_string_equal(got, want.data);
 	free(got);
 	fc_buf_reset(&want);
 	for (i = 0; i < 37; i++)
 		fc_buf_printf(&want, "%s%lld:n%zu", i ? "," : "", (long long)ids[i], i);
-	got = column_by_id("SELECT group_concat(sentence || ':' || text) FROM "
+	got = query_text("SELECT group_concat(sentence || ':' || text) FROM "
 			   "(SELECT sentence, text FROM mention ORDER BY id)");
 	assert_string_equal(got, want.data);
 	free(got);
@@ -353,7 +344,7 @@ static void test_bulk_rows(void **state)
 	for (i = 0; i < 70; i++)
 		fc_buf_printf(&want, "%s%zu:%lld:%zu", i ? "," : "", i,
 			      (long long)ids[i % 45], i);
-	got = column_by_id("SELECT group_concat(seq || ':' || sentence || ':' || "
+	got = query_text("SELECT group_concat(seq || ':' || sentence || ':' || "
 			   "CAST(value AS INTEGER)) FROM (SELECT seq, sentence, value "
 			   "FROM claim WHERE low IS NULL AND high IS NULL ORDER BY id)");
 	assert_string_equal(got, want.data);
