@@ -85,6 +85,10 @@ enum stmt_id {
 #define ROWS8(r) ROWS2(ROWS4(r))
 #define ROWS16(r) ROWS2(ROWS8(r))
 #define ROWS32(r) ROWS2(ROWS16(r))
+/* Statements s .. s + 5 (FC_MANY of them): insert with 1, 2, 4, 8, 16 and 32 rows r. */
+#define INSERTS_MANY(s, insert, r) \
+	[s] = insert r, [s + 1] = insert ROWS2(r), [s + 2] = insert ROWS4(r), \
+	[s + 3] = insert ROWS8(r), [s + 4] = insert ROWS16(r), [s + 5] = insert ROWS32(r)
 #define SENT_INSERT "INSERT OR FAIL INTO sentence (segment, seq, start, end) VALUES "
 #define SENT_ROW "(?, ?, ?, ?)"
 #define SENT_COLS 4
@@ -138,24 +142,9 @@ static const char *const stmt_sql[S__COUNT] = {
 	[S_CLAIM_DEL] = "DELETE FROM claim WHERE doc = ?1",
 	[S_SENT_DEL] = "DELETE FROM sentence WHERE segment IN "
 		"(SELECT id FROM segment WHERE doc = ?1)",
-	[S_SENT_ADD] = SENT_INSERT SENT_ROW,
-	[S_SENT_ADD + 1] = SENT_INSERT ROWS2(SENT_ROW),
-	[S_SENT_ADD + 2] = SENT_INSERT ROWS4(SENT_ROW),
-	[S_SENT_ADD + 3] = SENT_INSERT ROWS8(SENT_ROW),
-	[S_SENT_ADD + 4] = SENT_INSERT ROWS16(SENT_ROW),
-	[S_SENT_ADD + 5] = SENT_INSERT ROWS32(SENT_ROW),
-	[S_MENTION_ADD] = MENTION_INSERT MENTION_ROW,
-	[S_MENTION_ADD + 1] = MENTION_INSERT ROWS2(MENTION_ROW),
-	[S_MENTION_ADD + 2] = MENTION_INSERT ROWS4(MENTION_ROW),
-	[S_MENTION_ADD + 3] = MENTION_INSERT ROWS8(MENTION_ROW),
-	[S_MENTION_ADD + 4] = MENTION_INSERT ROWS16(MENTION_ROW),
-	[S_MENTION_ADD + 5] = MENTION_INSERT ROWS32(MENTION_ROW),
-	[S_CLAIM_ADD] = CLAIM_INSERT CLAIM_ROW,
-	[S_CLAIM_ADD + 1] = CLAIM_INSERT ROWS2(CLAIM_ROW),
-	[S_CLAIM_ADD + 2] = CLAIM_INSERT ROWS4(CLAIM_ROW),
-	[S_CLAIM_ADD + 3] = CLAIM_INSERT ROWS8(CLAIM_ROW),
-	[S_CLAIM_ADD + 4] = CLAIM_INSERT ROWS16(CLAIM_ROW),
-	[S_CLAIM_ADD + 5] = CLAIM_INSERT ROWS32(CLAIM_ROW),
+	INSERTS_MANY(S_SENT_ADD, SENT_INSERT, SENT_ROW),
+	INSERTS_MANY(S_MENTION_ADD, MENTION_INSERT, MENTION_ROW),
+	INSERTS_MANY(S_CLAIM_ADD, CLAIM_INSERT, CLAIM_ROW),
 	[S_DOC_EXTRACTED] = "UPDATE document SET extracted_at = "
 		"strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), error = NULL WHERE id = ?1",
 	[S_CLAIMS_LOAD] = "SELECT c.id, c.doc, c.segment, c.sentence, c.seq, "
