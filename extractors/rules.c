@@ -493,6 +493,7 @@ static int is_name_char(int c, int first)
 }
 
 static int part_body(struct loader *L, struct macro *m, struct fc_buf *out, int calls);
+static int part_body_marked(struct loader *L, struct macro *m, struct fc_buf *out, int mode);
 
 /*
  * Replace each {NAME} by the part: with EXPAND_INLINE its body, inlined
@@ -547,9 +548,7 @@ static int expand(struct loader *L, const char *src, struct fc_buf *out,
 				if (mode == EXPAND_MIXED) {
 					/* the body as this rule's call flags have it */
 					fc_buf_addstr(out, "(?:");
-					m->busy = 1;
-					rc = part_body(L, m, out, EXPAND_MIXED);
-					m->busy = 0;
+					rc = part_body_marked(L, m, out, EXPAND_MIXED);
 					if (rc)
 						return rc;
 					fc_buf_addstr(out, "\n)");
@@ -559,9 +558,7 @@ static int expand(struct loader *L, const char *src, struct fc_buf *out,
 				if (!m->inl) {
 					struct fc_buf b = FC_BUF_INIT;
 
-					m->busy = 1;
-					rc = part_body(L, m, &b, EXPAND_INLINE);
-					m->busy = 0;
+					rc = part_body_marked(L, m, &b, EXPAND_INLINE);
 					if (rc) {
 						fc_buf_release(&b);
 						return rc;
@@ -648,6 +645,17 @@ static int part_body(struct loader *L, struct macro *m, struct fc_buf *out, int 
 	return expand(L, m->body, out, m->file, m->line, mode);
 }
 
+/* part_body() with m marked busy meanwhile, so a part that uses itself is caught. */
+static int part_body_marked(struct loader *L, struct macro *m, struct fc_buf *out, int mode)
+{
+	int rc;
+
+	m->busy = 1;
+	rc = part_body(L, m, out, mode);
+	m->busy = 0;
+	return rc;
+}
+
 /*
  * Every part as a subroutine in a DEFINE block: for a rule too large to
  * compile with its parts inlined ("between N and M" four times over).
@@ -688,9 +696,7 @@ static int used_define_block(struct loader *L, struct fc_buf *out)
 			m->used = 2;
 			more = 1;
 			fc_buf_printf(out, "(?<%s>", m->name);
-			m->busy = 1;
-			rc = part_body(L, m, out, EXPAND_MIXED);
-			m->busy = 0;
+			rc = part_body_marked(L, m, out, EXPAND_MIXED);
 			if (rc)
 				return rc;
 			fc_buf_addstr(out, "\n)");
