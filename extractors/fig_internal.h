@@ -109,11 +109,12 @@ struct rule {
 
 /*
  * A figure or ignore rule is JIT-compiled when it has been matched this
- * often: compiling the large ones takes as long as a few thousand
- * interpreted matches, and most rules run far fewer times on a document
- * or two (loading the rules is then three times faster).
+ * often: compiling one (about a millisecond, with its code kept under
+ * RULE_CODE_BUDGET in rules.c) takes as long as some fifty interpreted
+ * matches of the larger rules, and most rules run far fewer times on a
+ * document or two (loading the rules is then several times faster).
  */
-#define JIT_AFTER 256
+#define JIT_AFTER 64
 
 /* How far (bytes) before and after a number a rule's "needs" are looked for. */
 #define NEEDS_BEFORE 64

@@ -14,6 +14,17 @@
 #define JIT_STACK_MIN	(32 * 1024)
 #define JIT_STACK_MAX	(512 * 1024)
 
+/*
+ * The most compiled code (PCRE2's own, in bytes) a figure or ignore rule
+ * keeps with its parts inlined: above it, the parts whose copies cost
+ * most are called as subroutines instead (compile_rule()).  JIT machine
+ * code is ten to twenty-five times the size; inlined whole, the shipped
+ * rules made 11 MB of it, which the CPU's caches cannot hold, and a call
+ * costs less than the cache misses of a copy.  Measured on the bench:
+ * 32 KB saves little, 10 to 20 KB the most.
+ */
+#define RULE_CODE_BUDGET (16 * 1024)
+
 const char *const fc_group_names[G_NGROUPS] = {
 	"num", "hedge", "noun", "lo", "hi", "lohedge", "hihedge", "a", "b",
 	"cur", "bottom", "fig", "year", "rel", "neg",
@@ -785,10 +796,10 @@ static void part_uses(struct loader *L, const char *src, size_t mult, int depth)
 }
 
 /*
- * For a rule too large to compile with its parts inlined: set the call
- * flag of the part whose inlined copies cost most beyond the first (it
- * captures nothing, and is inlined at least twice), so that one copy of
- * it is compiled instead.  Returns 0 when there is none.
+ * For a rule too large with its parts inlined: set the call flag of the
+ * part whose inlined copies cost most beyond the first (it captures
+ * nothing, and is inlined at least twice), so that one copy of it is
+ * compiled instead.  Returns 0 when there is none.
  */
 static int call_one_more(struct loader *L, const char *pattern)
 {
@@ -1511,8 +1522,18 @@ static int expand_compile(struct loader *L, const struct rule *r, int mode, stru
 	return FC_OK;
 }
 
+/* The size of re's compiled code (not its JIT code), in bytes. */
+static size_t code_size(const pcre2_code *re)
+{
+	size_t n = 0;
+
+	pcre2_pattern_info(re, PCRE2_INFO_SIZE, &n);
+	return n;
+}
+
 /*
- * Compile one rule alone, its parts inlined: errors are reported at its
+ * Compile one rule alone, its parts inlined (the costliest called as
+ * subroutines when that would be too large): errors are reported at its
  * line, its groups are learnt, and a figure or ignore rule keeps its own
  * anchored JIT code (r->code).  Group numbers are those of the rule alone
  * plus base.  bit >= 0 records the bytes a match may start with.
@@ -1530,15 +1551,19 @@ static int compile_rule(struct loader *L, struct rule *r, uint32_t base, long bi
 	if ((rc = expand_compile(L, r, EXPAND_INLINE, &b, &whole, &re, &code, &off)))
 		goto out;
 	/*
-	 * Too large inlined (PCRE2's 64 KB of compiled code): call the part
-	 * whose copies cost most, one more at a time, until it fits.  The
-	 * qualifier rules are joined into one pattern and get no DEFINE
-	 * block of their own.
+	 * Too large inlined (over RULE_CODE_BUDGET, or PCRE2's limit of 64
+	 * KB): call the part whose copies cost most, one more at a time,
+	 * until it fits.  The qualifier rules are joined into one pattern and
+	 * get no DEFINE block of their own.
 	 */
-	while (!re && code == PCRE2_ERROR_PATTERN_TOO_LARGE && (r->kind == RK_FIGURE || r->kind == RK_IGNORE) &&
-	       call_one_more(L, r->pattern))
+	while ((r->kind == RK_FIGURE || r->kind == RK_IGNORE) &&
+	       (re ? code_size(re) > RULE_CODE_BUDGET : code == PCRE2_ERROR_PATTERN_TOO_LARGE) &&
+	       call_one_more(L, r->pattern)) {
+		pcre2_code_free(re);
+		re = NULL;
 		if ((rc = expand_compile(L, r, EXPAND_MIXED, &b, &whole, &re, &code, &off)))
 			goto out;
+	}
 	for (i = 0; i < L->nmacros; i++)
 		L->macros[i].call = L->macros[i].used = 0;
 	/* too large still: call every part */

@@ -1,4 +1,4 @@
-/* test_figure_engine.c - the engine's edges: broken rule files, match limits, explain, bad input. */
+/* test_figure_engine.c - the engine's edges: broken rule files, match limits, the code budget, explain, bad input. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "datadir.h"
+#include "fig_internal.h"
 #include "figure.h"
 #include "rules.h"
 #include "util.h"
@@ -197,6 +198,49 @@ static void test_words_join(void **state)
 	expect_error(self);
 }
 
+/*
+ * A rule whose compiled code would pass the budget with its parts inlined
+ * calls the part whose copies cost most (the word list, eight times over)
+ * as a subroutine, keeps the rest inlined, and matches as before.
+ */
+static void test_code_budget(void **state)
+{
+	static const char text[] = "We saw 5 ba be bi bo bu ca ce ci here, and 6 ba be.";
+	static const char vowels[] = "aeiou";
+	struct fc_buf b = FC_BUF_INIT;
+	struct fc_engine *e;
+	struct fc_figure_list l;
+	const struct rule *r = NULL;
+	size_t i, size = 0;
+	int limited = 0, c, v;
+
+	(void)state;
+	reset_dir();
+	fc_buf_addstr(&b, "words W");
+	for (c = 'b'; c <= 'z'; c++)
+		for (v = 0; v < 5; v++)
+			fc_buf_printf(&b, " %c%c %c%cn %c%crow", c, vowels[v], c, vowels[v], c, vowels[v]);
+	fc_buf_addstr(&b, "\ndefine TWO {W} \\s+ {W}\n"
+			  "define EIGHT {TWO} \\s+ {TWO} \\s+ {TWO} \\s+ {TWO}\n"
+			  "rule big\n\tmatch (?<num>[0-9]+) \\s+ (?<noun>{EIGHT})\n");
+	write_file("b.rules", b.data);
+	fc_buf_release(&b);
+	e = load_and_scan(text, &l, &limited);
+	assert_int_equal((int)l.n, 1);
+	assert_int_equal((int)l.v[0].value, 5);
+	assert_int_equal((int)(l.v[0].noun_end - l.v[0].noun_start), (int)strlen("ba be bi bo bu ca ce ci"));
+	for (i = 0; i < e->nrules; i++)
+		if (strcmp(e->rules[i].id, "big") == 0)
+			r = &e->rules[i];
+	assert_non_null(r);
+	assert_non_null(strstr(r->pattern, "(?&W)"));
+	assert_null(strstr(r->pattern, "(?&TWO)"));
+	assert_int_equal(pcre2_pattern_info(r->code, PCRE2_INFO_SIZE, &size), 0);
+	assert_true(size <= 16 * 1024);
+	fc_figure_list_release(&l);
+	fc_engine_free(e);
+}
+
 static struct fc_engine *tree_engine(void)
 {
 	struct fc_engine *e = NULL;
@@ -276,6 +320,7 @@ int main(void)
 		cmocka_unit_test(test_bad_hedges),
 		cmocka_unit_test(test_match_limit),
 		cmocka_unit_test(test_words_join),
+		cmocka_unit_test(test_code_budget),
 		cmocka_unit_test(test_explain),
 		cmocka_unit_test(test_bad_utf8),
 		cmocka_unit_test(test_datadir_env),
