@@ -347,19 +347,43 @@ void fc_json_str(struct fc_buf *out, const char *s, size_t n)
 	fc_buf_addch(out, '"');
 }
 
+/* Does "%.*g" of v at precision prec read back as v?  out holds it. */
+static int fmt_reads_back(char *out, size_t n, double v, int prec)
+{
+	snprintf(out, n, "%.*g", prec, v);
+	return strtod(out, NULL) == v;
+}
+
+/*
+ * The shortest precision is searched for by halving: a precision that
+ * reads back makes every longer one read back, as the longer rounding is
+ * at least as near v, and the doubles that read back as v lie evenly
+ * about it.  Not so for a power of two (the gap below it is half the gap
+ * above), whose precisions are tried in order.  17 always reads back.
+ */
 void fc_fmt_num(char *out, size_t n, double v)
 {
-	int prec;
+	int prec, lo = 1, hi = 17, exp;
 
 	if (v == floor(v) && fabs(v) < 1e15) {
 		snprintf(out, n, "%.0f", v);
 		return;
 	}
-	for (prec = 1; prec <= 17; prec++) {
-		snprintf(out, n, "%.*g", prec, v);
-		if (strtod(out, NULL) == v)
-			return;
+	if (!isfinite(v) || frexp(v, &exp) == 0.5 || frexp(v, &exp) == -0.5) {
+		for (prec = 1; prec < 17; prec++)
+			if (fmt_reads_back(out, n, v, prec))
+				return;
+		snprintf(out, n, "%.17g", v);
+		return;
 	}
+	while (lo < hi) {
+		prec = (lo + hi) / 2;
+		if (fmt_reads_back(out, n, v, prec))
+			hi = prec;
+		else
+			lo = prec + 1;
+	}
+	snprintf(out, n, "%.*g", lo, v);
 }
 
 void fc_json_num(struct fc_buf *out, double v)

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,6 +107,58 @@ static void test_fmt_num(void **state)
 	assert_string_equal(t, "-0.5");
 }
 
+/* The shortest "%.*g" that reads back, found one precision at a time. */
+static void fmt_num_linear(char *out, size_t n, double v)
+{
+	int prec;
+
+	if (v == floor(v) && fabs(v) < 1e15) {
+		snprintf(out, n, "%.0f", v);
+		return;
+	}
+	for (prec = 1; prec <= 17; prec++) {
+		snprintf(out, n, "%.*g", prec, v);
+		if (strtod(out, NULL) == v)
+			return;
+	}
+}
+
+/*
+ * fc_fmt_num() finds its precision by halving: the same text as trying
+ * each in turn, for random doubles of every magnitude, short decimals,
+ * thirds, and the doubles next to powers of two.
+ */
+static void test_fmt_num_shortest(void **state)
+{
+	char a[40], b[40];
+	double v[8];
+	uint64_t x = 88172645463325252ull, bits;
+	int i, k;
+
+	(void)state;
+	for (i = 0; i < 20000; i++) {
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		/* any bit pattern but NaN and the infinities */
+		bits = x & ~((uint64_t)1 << 62);
+		memcpy(&v[0], &bits, sizeof(v[0]));
+		v[1] = (double)(x % 100000) / 1000.0;
+		v[2] = (double)(x % 1000 + 1) / 3.0;
+		v[3] = ldexp(1.0, (int)(x % 200) - 100);
+		v[4] = nextafter(v[3], 0.0);
+		v[5] = nextafter(v[3], 1e300);
+		v[6] = -v[1] * 1e-5;
+		v[7] = (double)(x % 100 + 1) / (double)(x % 97 + 3) * 100.0;
+		for (k = 0; k < 8; k++) {
+			fc_fmt_num(a, sizeof(a), v[k]);
+			fmt_num_linear(b, sizeof(b), v[k]);
+			if (strcmp(a, b) != 0)
+				fail_msg("%.17g: '%s', not '%s'", v[k], a, b);
+		}
+	}
+}
+
 static void test_read_file(void **state)
 {
 	struct fc_error err;
@@ -143,6 +196,7 @@ int main(void)
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_fmt_num),
+		cmocka_unit_test(test_fmt_num_shortest),
 		cmocka_unit_test(test_read_file),
 		cmocka_unit_test(test_trim_case),
 	};
