@@ -1541,7 +1541,7 @@ static size_t code_size(const pcre2_code *re)
 static int compile_rule(struct loader *L, struct rule *r, uint32_t base, long bit)
 {
 	struct fc_buf b = FC_BUF_INIT, whole = FC_BUF_INIT;
-	pcre2_code *re = NULL;
+	pcre2_code *re = NULL, *inlined = NULL;
 	PCRE2_UCHAR msg[256];
 	PCRE2_SIZE off;
 	uint32_t count, size, i, caps;
@@ -1559,7 +1559,14 @@ static int compile_rule(struct loader *L, struct rule *r, uint32_t base, long bi
 	while ((r->kind == RK_FIGURE || r->kind == RK_IGNORE) &&
 	       (re ? code_size(re) > RULE_CODE_BUDGET : code == PCRE2_ERROR_PATTERN_TOO_LARGE) &&
 	       call_one_more(L, r->pattern)) {
-		pcre2_code_free(re);
+		/*
+		 * The same pattern inlined knows its first bytes, where PCRE2
+		 * cannot tell them through a call: keep it for start_bytes().
+		 */
+		if (!inlined)
+			inlined = re;
+		else
+			pcre2_code_free(re);
 		re = NULL;
 		if ((rc = expand_compile(L, r, EXPAND_MIXED, &b, &whole, &re, &code, &off)))
 			goto out;
@@ -1626,7 +1633,7 @@ static int compile_rule(struct loader *L, struct rule *r, uint32_t base, long bi
 		goto out;
 	}
 	if (bit >= 0)
-		start_bytes(L->e, re, (size_t)bit);
+		start_bytes(L->e, inlined ? inlined : re, (size_t)bit);
 	if (r->kind == RK_FIGURE || r->kind == RK_IGNORE) {
 		r->code = pcre2_compile((PCRE2_SPTR)whole.data, whole.len,
 					COMPILE_OPTS | PCRE2_ANCHORED, &code, &off, NULL);
@@ -1646,6 +1653,7 @@ static int compile_rule(struct loader *L, struct rule *r, uint32_t base, long bi
 	}
 out:
 	pcre2_code_free(re);
+	pcre2_code_free(inlined);
 	fc_buf_release(&b);
 	fc_buf_release(&whole);
 	return rc;
