@@ -574,9 +574,13 @@ static int expand(struct loader *L, const char *src, struct fc_buf *out,
 						fc_buf_release(&b);
 						return rc;
 					}
-					if (!b.data)
-						fc_buf_addstr(&b, "");
-					m->inl = fc_buf_detach(&b, NULL);
+					if (m->inl) {
+						fc_buf_release(&b);	/* a words part sets its own */
+					} else {
+						if (!b.data)
+							fc_buf_addstr(&b, "");
+						m->inl = fc_buf_detach(&b, NULL);
+					}
 				}
 				/* the newline ends a trailing # comment of the part */
 				fc_buf_addstr(out, "(?:");
@@ -634,15 +638,27 @@ static int add_words(struct loader *L, struct macro *m, char ***list, size_t *nl
 	return rc;
 }
 
-/* A "words" part as a pattern: "a an the" -> grouped alternation. */
+/*
+ * A "words" part as a pattern: "a an the" -> grouped alternation, built
+ * once (m->inl: a list calls no part, so it reads the same in any mode).
+ */
 static int words_pattern(struct loader *L, struct macro *m, struct fc_buf *out)
 {
+	struct fc_buf b = FC_BUF_INIT;
 	char **list = NULL;
 	size_t nl = 0;
-	int rc = add_words(L, m, &list, &nl);
+	int rc;
 
-	if (!rc)
-		word_alternation(out, list, nl, NULL);
+	if (m->inl) {
+		fc_buf_addstr(out, m->inl);
+		return FC_OK;
+	}
+	rc = add_words(L, m, &list, &nl);
+	if (!rc) {
+		word_alternation(&b, list, nl, NULL);
+		m->inl = b.data ? fc_buf_detach(&b, NULL) : fc_xstrdup("");
+		fc_buf_addstr(out, m->inl);
+	}
 	while (nl)
 		free(list[--nl]);
 	free(list);
