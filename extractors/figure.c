@@ -225,6 +225,14 @@ static uint64_t letters8(uint64_t w)
 	return (y + 0x1f1f1f1f1f1f1f1full) & ~(y + 0x0505050505050505ull) & ~w & BYTES_HIGH;
 }
 
+/* Bit 7 of each byte of w that equals c. */
+static uint64_t bytes_equal8(uint64_t w, unsigned char c)
+{
+	uint64_t x = w ^ (0x0101010101010101ull * c);
+
+	return ~(((x & 0x7f7f7f7f7f7f7f7full) + 0x7f7f7f7f7f7f7f7full) | x) & BYTES_HIGH;
+}
+
 /* Bit 7 of each byte of w that is an ASCII digit. */
 static uint64_t digits8(uint64_t w)
 {
@@ -236,9 +244,9 @@ static uint64_t digits8(uint64_t w)
 /*
  * Next position >= from where a number begins: a digit, a vulgar fraction
  * or a number word.  Returns len if none.  This loop is what most text
- * costs, so it reads eight bytes at a time: digits, bytes of wider
- * characters and word starts come out as bits, and of those only words
- * whose first three letters begin a number word are read whole.
+ * costs, so it reads eight bytes at a time: digits, the bytes that can
+ * begin a vulgar fraction and word starts come out as bits, and of those
+ * only words whose first three letters begin a number word are read whole.
  */
 static size_t next_anchor(const struct fc_engine *e, const char *text, size_t len, size_t from)
 {
@@ -255,9 +263,10 @@ static size_t next_anchor(const struct fc_engine *e, const char *text, size_t le
 		memcpy(&w, u + i, 8);
 		lt = letters8(w);
 		dg = digits8(w);
-		hi = w & BYTES_HIGH;
+		/* the first bytes of vulgar fractions (vulgar_at()), only where w has wider characters */
+		hi = w & BYTES_HIGH ? bytes_equal8(w, 0xC2) | bytes_equal8(w, 0xE2) : 0;
 		before = i > 0 && is_alpha(u[i - 1]) ? 0x80 : 0;
-		/* digits, wider characters, and letters after no letter */
+		/* digits, vulgar fractions' first bytes, and letters after no letter */
 		for (ev = dg | hi | (lt & ~(lt << 8 | before)); ev; ev &= ev - 1) {
 			q = i + (size_t)(__builtin_ctzll(ev) >> 3);
 			if (u[q] >= '0' && u[q] <= '9')
@@ -1018,13 +1027,6 @@ static int sentence_end_at(const char *t, size_t len, size_t i)
 	return m && (m == 2 || i + 1 >= len || is_space((unsigned char)t[i + 1]));
 }
 
-/* Bit 7 of each byte of w that equals c. */
-static uint64_t bytes_equal8(uint64_t w, unsigned char c)
-{
-	uint64_t x = w ^ (0x0101010101010101ull * c);
-
-	return ~(((x & 0x7f7f7f7f7f7f7f7full) + 0x7f7f7f7f7f7f7f7full) | x) & BYTES_HIGH;
-}
 
 /* The first i >= from (< len) where sentence_end_at() holds, or len; eight bytes at a time. */
 static size_t next_sentence_end(const char *t, size_t len, size_t i)
