@@ -543,7 +543,7 @@ static int phrase_can(struct fc_engine *e, size_t slot, size_t j, const char *t,
  * those that can start with that word (known so far: the rest are probed
  * when they are about to run).  A start no rule fits is dropped.
  */
-static void add_start(struct fc_engine *e, const char *t, size_t a, size_t end,
+FC_INLINE void add_start(struct fc_engine *e, const char *t, size_t a, size_t end,
 		      struct start *st, size_t *out)
 {
 	const unsigned char *u = (const unsigned char *)t;
@@ -1183,7 +1183,7 @@ static int qual_can_start_long(struct fc_engine *e, const unsigned char *t, size
 }
 
 /* The answer for a short prefix whose index is k in a known/yes bit table, probing t[0..n) if unknown. */
-static int qual_bits(struct fc_engine *e, uint8_t *known, uint8_t *can, size_t k,
+FC_INLINE int qual_bits(struct fc_engine *e, uint8_t *known, uint8_t *can, size_t k,
 		     const unsigned char *t, size_t n)
 {
 	unsigned char key[3];
@@ -1207,7 +1207,7 @@ static int qual_bits(struct fc_engine *e, uint8_t *known, uint8_t *can, size_t k
  * character below U+10000 (longer characters may).  qual_char entries
  * are 0 unknown, 1 no, 2 yes.
  */
-static int qual_can_start(struct fc_engine *e, const unsigned char *t, size_t n)
+FC_INLINE int qual_can_start(struct fc_engine *e, const unsigned char *t, size_t n)
 {
 	unsigned cp;
 	size_t k;
@@ -1252,7 +1252,7 @@ static const unsigned char word_kind[256] = {
  * at a character start whose byte can begin one and, when no rule looks
  * behind, where qual_can_start() says so.  PCRE2_ERROR_NOMATCH if not.
  */
-static int qual_try(struct fc_engine *e, const char *text, size_t se, size_t q)
+FC_INLINE int qual_try(struct fc_engine *e, const char *text, size_t se, size_t q)
 {
 	const unsigned char *u = (const unsigned char *)text;
 
@@ -1475,7 +1475,7 @@ static uint64_t token_hash(const unsigned char *t, size_t n)
 }
 
 /* End of the token at i, cut at lim as fc_token_len() cuts it (i < lim). */
-static size_t cut_token(const struct fc_engine *e, const unsigned char *u, size_t i, size_t lim)
+FC_INLINE size_t cut_token(const struct fc_engine *e, const unsigned char *u, size_t i, size_t lim)
 {
 	int cls = e->token_class[u[i]];
 	size_t j = i + 1;
@@ -1502,7 +1502,7 @@ static size_t cut_token(const struct fc_engine *e, const unsigned char *u, size_
 }
 
 /* The needs index slot of the token t[0..k), or NO_SLOT: only a token of a needed shape is hashed. */
-static size_t need_slot(const struct fc_engine *e, const unsigned char *t, size_t k)
+FC_INLINE size_t need_slot(const struct fc_engine *e, const unsigned char *t, size_t k)
 {
 	size_t mask = e->need_slots - 1, slot;
 	uint64_t h;

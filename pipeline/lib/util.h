@@ -28,10 +28,13 @@ struct fc_error {
 	char msg[1024];
 };
 
+/* FC_INLINE: a small function on a hot path, inlined even where the compiler would not. */
 #if defined(__GNUC__)
 #define FC_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#define FC_INLINE static inline __attribute__((always_inline))
 #else
 #define FC_PRINTF(a, b)
+#define FC_INLINE static inline
 #endif
 
 /* Fill err (if not NULL) with a formatted message and return rc. */
