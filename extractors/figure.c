@@ -1745,17 +1745,17 @@ static int try_rules(struct fc_engine *e, const char *text, size_t ls, size_t en
 	for (bits = sp->set[w]; bits; bits &= bits - 1) {
 		struct rule *r;
 
-		/* the rules whose needs and after the text near the number meets */
-		if (bits & e->needers[w]) {
-			if (nr->at != p)
-				near_build(e, nr, text, ls, end, p);
-			if (!(bits &= nr->ok[w]))
-				break;
-		}
+		/* the rules whose after and needs the text near the number meets (after is cheaper) */
 		if (bits & e->afters[w]) {
 			if (af->at != p)
 				after_build(e, af, text, end, p);
 			if (!(bits &= af->ok[w]))
+				break;
+		}
+		if (bits & e->needers[w]) {
+			if (nr->at != p)
+				near_build(e, nr, text, ls, end, p);
+			if (!(bits &= nr->ok[w]))
 				break;
 		}
 		j = w * 64 + (size_t)__builtin_ctzll(bits);
