@@ -241,6 +241,67 @@ static void test_code_budget(void **state)
 	fc_engine_free(e);
 }
 
+/*
+ * needs is a filter that must lose nothing: on random text of words,
+ * digits, signs and wider characters, rules whose match needs "kiwi",
+ * "£" or "77" near the number give the same figures with and without
+ * their needs lines (the text's tokens are cut eight bytes at a time).
+ */
+static void test_needs_lose_nothing(void **state)
+{
+	static const char *const vocab[] = {
+		"kiwi", "kiwis", "Kiwi", "skiwi", "12", "7", "77", "777", "£", "£5", "½", "日本", "é",
+		"café", "-", ",", ".", "(", "x", "of", "the", "numbers", "kiwi-fruit", "\t", "—",
+	};
+	static const char rules[] =
+		"rule k\n%s\tmatch (?<num>[0-9]+) (?= [^\\n]{0,40}? \\b kiwi \\b )\n"
+		"rule p\n%s\tmatch (?<num>[0-9]+) (?= [^\\n]{0,30}? £ )\n"
+		"rule s\n%s\tmatch (?<![0-9]) 77 (?![0-9]) [^\\n]{0,20}? (?<num>[0-9]+)\n";
+	char text[2048], buf[1024];
+	struct fc_engine *with, *without;
+	struct fc_figure_list a, b;
+	struct fc_error err;
+	uint64_t x = 0x9E3779B97F4A7C15ull;
+	size_t n, i, w;
+	int t, la, lb;
+
+	(void)state;
+	reset_dir();
+	snprintf(buf, sizeof(buf), rules, "\tneeds kiwi\n", "\tneeds £\n", "\tneeds 77\n");
+	write_file("n.rules", buf);
+	if (fc_engine_load(tmpdir, NULL, &with, &err))
+		fail_msg("%s", err.msg);
+	snprintf(buf, sizeof(buf), rules, "", "", "");
+	write_file("n.rules", buf);
+	if (fc_engine_load(tmpdir, NULL, &without, &err))
+		fail_msg("%s", err.msg);
+	for (t = 0; t < 3000; t++) {
+		n = 0;
+		for (w = 0; w < 60 && n < sizeof(text) - 32; w++) {
+			const char *v;
+
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			v = vocab[x % (sizeof(vocab) / sizeof(vocab[0]))];
+			n += (size_t)snprintf(text + n, sizeof(text) - n, "%s%s", v, (x >> 20) % 3 ? " " : "");
+		}
+		fc_figure_list_init(&a);
+		fc_figure_list_init(&b);
+		assert_int_equal(fc_engine_scan(with, text, n, NULL, &a, &la, &err), FC_OK);
+		assert_int_equal(fc_engine_scan(without, text, n, NULL, &b, &lb, &err), FC_OK);
+		if (a.n != b.n)
+			fail_msg("%zu figures with needs, %zu without, in '%s'", a.n, b.n, text);
+		for (i = 0; i < a.n; i++)
+			if (a.v[i].start != b.v[i].start || a.v[i].end != b.v[i].end)
+				fail_msg("figure %zu differs in '%s'", i, text);
+		fc_figure_list_release(&a);
+		fc_figure_list_release(&b);
+	}
+	fc_engine_free(with);
+	fc_engine_free(without);
+}
+
 static struct fc_engine *tree_engine(void)
 {
 	struct fc_engine *e = NULL;
@@ -321,6 +382,7 @@ int main(void)
 		cmocka_unit_test(test_match_limit),
 		cmocka_unit_test(test_words_join),
 		cmocka_unit_test(test_code_budget),
+		cmocka_unit_test(test_needs_lose_nothing),
 		cmocka_unit_test(test_explain),
 		cmocka_unit_test(test_bad_utf8),
 		cmocka_unit_test(test_datadir_env),
