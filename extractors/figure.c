@@ -380,22 +380,18 @@ static uint64_t *cache_slot(const struct fc_engine *e, uint64_t *tab, size_t slo
 	return tab + slot * (1 + 2 * e->mw);
 }
 
-/*
- * The starter cache slot of the plain word t[0..n) (1 <= n < STARTER_KEY),
- * taken if the word is new; NO_SLOT when the cache is full (it only stops
- * learning, it never forgets).
- */
-_Static_assert(STARTER_KEY == 32, "starter_slot() hashes four words of a key");
+_Static_assert(STARTER_KEY == 32, "starter_hash() hashes four words of a key");
 
 static uint64_t rotl64(uint64_t x, int r)
 {
 	return x << r | x >> (64 - r);
 }
 
-static size_t starter_slot(struct fc_engine *e, const char *t, size_t n)
+/* The starter cache's hash of the plain word t[0..n) (1 <= n < STARTER_KEY), never 0. */
+static uint64_t starter_hash(const char *t, size_t n)
 {
-	uint64_t key[STARTER_KEY / 8] = { 0, 0, 0, 0 }, h = 0, *sl;
-	size_t i, slot;
+	uint64_t key[STARTER_KEY / 8] = { 0, 0, 0, 0 }, h;
+	size_t i;
 
 	/*
 	 * Every byte of a plain word has bit 5 set but an upper-case letter:
@@ -411,7 +407,25 @@ static size_t starter_slot(struct fc_engine *e, const char *t, size_t n)
 	h ^= h >> 29;
 	h *= 0xBF58476D1CE4E5B9ull;
 	h ^= h >> 32;
-	h = h ? h : 1;
+	return h ? h : 1;
+}
+
+/* The starter cache slot where the search for hash h begins. */
+static uint64_t *starter_first(struct fc_engine *e, uint64_t h)
+{
+	return cache_slot(e, e->starters, (size_t)(h >> 40) % STARTER_SLOTS);
+}
+
+/*
+ * The starter cache slot of the plain word of hash h (starter_hash()),
+ * taken if the word is new; NO_SLOT when the cache is full (it only stops
+ * learning, it never forgets).
+ */
+static size_t starter_slot(struct fc_engine *e, uint64_t h)
+{
+	uint64_t *sl;
+	size_t slot;
+
 	for (slot = (size_t)(h >> 40) % STARTER_SLOTS;; slot = (slot + 1) % STARTER_SLOTS) {
 		sl = cache_slot(e, e->starters, slot);
 		if (!sl[0])
@@ -538,26 +552,47 @@ static int phrase_can(struct fc_engine *e, size_t slot, size_t j, const char *t,
 }
 
 /*
- * Add start a with the rules that may match there: those that can start
- * with its byte and, when a whole word followed by a space begins there,
- * those that can start with that word (known so far: the rest are probed
- * when they are about to run).  A start no rule fits is dropped.
+ * The word at start a: its end (*b, the end of the run of plain bytes
+ * there) and, when it is a whole word followed by a space that the
+ * starter cache keys, its starter_hash(); 0 if none.  The cache slot its
+ * search begins at is fetched meanwhile: the cache is larger than the
+ * CPU's nearest caches, and a number's starts are looked up together.
  */
-FC_INLINE void add_start(struct fc_engine *e, const char *t, size_t a, size_t end,
-		      struct start *st, size_t *out)
+FC_INLINE uint64_t start_word(struct fc_engine *e, const char *t, size_t a, size_t end, size_t *b)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	size_t i;
+	uint64_t h;
+
+	for (i = a; i < end && plain_byte[u[i]]; i++)
+		;
+	*b = i;
+	if (!e->start_map[u[a]] || i == a || i >= end || !is_space(u[i]) || i - a >= STARTER_KEY)
+		return 0;
+	h = starter_hash(t + a, i - a);
+	__builtin_prefetch(starter_first(e, h));
+	return h;
+}
+
+/*
+ * Add start a with the rules that may match there: those that can start
+ * with its byte and, when a whole word followed by a space begins there
+ * (h its hash, b its end: start_word()), those that can start with that
+ * word (known so far: the rest are probed when they are about to run).
+ * A start no rule fits is dropped.
+ */
+FC_INLINE void add_start(struct fc_engine *e, const char *t, size_t a, size_t b, uint64_t h,
+			 struct start *st, size_t *out)
 {
 	const unsigned char *u = (const unsigned char *)t;
 	const uint64_t *first = e->byte_mask + u[a] * e->mw;
 	uint64_t *set = st[*out].set;
-	size_t b, j, slot = NO_SLOT;
+	size_t j, slot = NO_SLOT;
 
 	if (!e->start_map[u[a]])
 		return;
 	memcpy(set, first, e->mw * sizeof(*set));
-	for (b = a; b < end && plain_byte[u[b]]; b++)
-		;
-	if (b > a && b < end && is_space(u[b]) && b - a < STARTER_KEY &&
-	    (slot = starter_slot(e, t + a, b - a)) != NO_SLOT) {
+	if (h && (slot = starter_slot(e, h)) != NO_SLOT) {
 		const uint64_t *known = cache_slot(e, e->starters, slot) + 1;
 		const uint64_t *can = known + e->mw;
 		uint64_t maybe = 0;
@@ -585,7 +620,8 @@ static size_t start_points(struct fc_engine *e, const char *t, size_t floor,
 			   size_t p, size_t end, struct start *st)
 {
 	const unsigned char *u = (const unsigned char *)t;
-	size_t tmp[BACK_TOKENS + 2], n = 0, i = p, a, k, out = 0;
+	size_t tmp[BACK_TOKENS + 2], wend[BACK_TOKENS + 2], n = 0, i = p, a, k, out = 0, pend;
+	uint64_t hash[BACK_TOKENS + 2], ph;
 
 	/* own token */
 	while (i > floor && !is_space(u[i - 1]))
@@ -603,12 +639,18 @@ static size_t start_points(struct fc_engine *e, const char *t, size_t floor,
 		tmp[n++] = a;
 		i = a;
 	}
+	/* the starts' words first, so that their cache slots are fetched together */
+	for (k = 0; k < n; k++) {
+		tmp[k] = skip_opening(t, tmp[k], p);
+		hash[k] = tmp[k] <= p ? start_word(e, t, tmp[k], end, &wend[k]) : 0;
+	}
+	ph = start_word(e, t, p, end, &pend);
 	/* ascending, p last */
 	for (k = n; k-- > 0;) {
-		a = skip_opening(t, tmp[k], p);
+		a = tmp[k];
 		if (a > p || (out && st[out - 1].at >= a))
 			continue;
-		add_start(e, t, a, end, st, &out);
+		add_start(e, t, a, wend[k], hash[k], st, &out);
 	}
 	/* "x>10": a comparison sign glued before the number */
 	a = p;
@@ -622,7 +664,7 @@ static size_t start_points(struct fc_engine *e, const char *t, size_t floor,
 		out++;
 	}
 	if (out == 0 || st[out - 1].at < p)
-		add_start(e, t, p, end, st, &out);
+		add_start(e, t, p, pend, ph, st, &out);
 	return out;
 }
 
