@@ -239,6 +239,7 @@ int fc_utf8_decode(const char *s, size_t n, unsigned *cp)
 
 int fc_utf8_valid(const char *s, size_t n)
 {
+	const unsigned char *u;
 	size_t i = 0;
 	uint64_t w;
 	unsigned cp;
@@ -256,6 +257,17 @@ int fc_utf8_valid(const char *s, size_t n)
 			i++;
 		if (i == n)
 			return 1;
+		/* the two- and three-byte characters of most scripts here, the rest decoded */
+		u = (const unsigned char *)s + i;
+		if (u[0] >= 0xC2 && u[0] <= 0xDF && i + 1 < n && (u[1] & 0xC0) == 0x80) {
+			i += 2;
+			continue;
+		}
+		if (u[0] >= 0xE1 && u[0] <= 0xEC && i + 2 < n && (u[1] & 0xC0) == 0x80 &&
+		    (u[2] & 0xC0) == 0x80) {
+			i += 3;
+			continue;
+		}
 		if ((k = fc_utf8_decode(s + i, n - i, &cp)) <= 0)
 			return 0;
 		i += (size_t)k;

@@ -50,6 +50,45 @@ static void test_utf8_valid(void **state)
 	assert_false(fc_utf8_valid("\xF5\x80\x80\x80", 4));	/* > U+10FFFF */
 }
 
+/* fc_utf8_valid() against a decode of every character, on random bytes that are mostly UTF-8. */
+static void test_utf8_valid_random(void **state)
+{
+	static const unsigned char pieces[][4] = {
+		{ 'a' }, { ' ' }, { 0xC2, 0xA3 }, { 0xDF, 0xBF }, { 0xE2, 0x80, 0x99 }, { 0xE0, 0xA0, 0x80 },
+		{ 0xE0, 0x9F, 0xBF }, { 0xED, 0x9F, 0xBF }, { 0xED, 0xA0, 0x80 }, { 0xEF, 0xBF, 0xBF },
+		{ 0xF0, 0x9F, 0x98, 0x80 }, { 0xF4, 0x90, 0x80, 0x80 }, { 0xC0, 0xAF }, { 0x80 }, { 0xE1, 0x80 },
+		{ 0xEC, 0xBF, 0x41 }, { 0xC2 }, { 0xFF },
+	};
+	unsigned char buf[64];
+	uint64_t x = 0x2545F4914F6CDD1Dull;
+	size_t n, i, k;
+	unsigned cp;
+	int t, want, len;
+
+	(void)state;
+	for (t = 0; t < 200000; t++) {
+		n = 0;
+		while (n < 40) {
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			/* mostly valid pieces; the last six are broken */
+			k = x % 100 < 90 ? x % 12 : 12 + x % 6;
+			for (i = 0; i < 4 && (i == 0 || pieces[k][i]); i++)
+				buf[n++] = pieces[k][i];
+		}
+		n -= x % 4;	/* sometimes cut a character short */
+		want = 1;
+		for (i = 0; i < n; i += (size_t)len)
+			if ((len = fc_utf8_decode((const char *)buf + i, n - i, &cp)) <= 0) {
+				want = 0;
+				break;
+			}
+		if (fc_utf8_valid((const char *)buf, n) != want)
+			fail_msg("fc_utf8_valid() says %d of a text whose characters decode: %d", !want, want);
+	}
+}
+
 static void test_utf8_repair(void **state)
 {
 	struct fc_buf b = FC_BUF_INIT;
@@ -192,6 +231,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_buf),
 		cmocka_unit_test(test_utf8_valid),
+		cmocka_unit_test(test_utf8_valid_random),
 		cmocka_unit_test(test_utf8_repair),
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_csv),
