@@ -192,6 +192,16 @@ static int number_prefix(const struct fc_engine *e, const unsigned char *t)
 	return e->number_prefix[k / 8] >> (k % 8) & 1;
 }
 
+/* Do t[0..3) begin a number word, whatever the bytes are (ASCII letters either case, or not)? */
+static int number_prefix_any(const struct fc_engine *e, const unsigned char *t)
+{
+	unsigned a = (t[0] | 0x20u) - 'a', b = (t[1] | 0x20u) - 'a', c = (t[2] | 0x20u) - 'a';
+	/* anything but three letters: the table's last bit, past every prefix, never set */
+	size_t k = (a < 26) & (b < 26) & (c < 26) ? (size_t)a * 676 + (size_t)b * 26 + (size_t)c : 26 * 26 * 26;
+
+	return e->number_prefix[k / 8] >> (k % 8) & 1;
+}
+
 /* Is the word at t[0..len) (a word start, its first letter one a number word can begin with) a number word? */
 static int number_word_at(const struct fc_engine *e, const unsigned char *t, size_t len)
 {
@@ -276,7 +286,12 @@ static size_t next_anchor(const struct fc_engine *e, const char *text, size_t le
 					return q;
 				continue;
 			}
-			if (anchor_class[u[q]] == AC_INITIAL && number_word_at(e, u + q, len - q))
+			/*
+			 * A word start: read whole only if its first three letters
+			 * begin a number word, tested without a branch on the first
+			 * letter (which one is as hard to predict as the next word).
+			 */
+			if (q + 2 < len && number_prefix_any(e, u + q) && number_word_at(e, u + q, len - q))
 				return q;
 		}
 	}
