@@ -2078,8 +2078,8 @@ void fc_figure_json(const struct fc_figure *f, const char *text, long line,
 {
 	const char *q = fc_qualifier_name(f->qualifier), *unit = fc_unit_name(f->unit);
 	const char *rule = f->rule ? f->rule : "";
-	size_t nnoun = f->noun_end > f->noun_start ? f->noun_end - f->noun_start : 0;
-	char *p, *start;
+	size_t nnoun = f->noun_end > f->noun_start ? f->noun_end - f->noun_start : 0, nlow, nhigh;
+	char *p, *start, *low, *high;
 
 	/* every key and number, and each string escaped at worst */
 	fc_buf_grow(out, 256 + 10 * NUM_MAX + JSON_STR_MAX(f->end - f->start) + JSON_STR_MAX(nnoun) +
@@ -2102,12 +2102,24 @@ void fc_figure_json(const struct fc_figure *f, const char *text, long line,
 	p = PUT_LIT(p, ",\"value\":");
 	p = put_json_num(p, f->value);
 	p = PUT_LIT(p, ",\"low\":");
+	low = p;
 	p = put_json_num(p, f->low);
+	nlow = (size_t)(p - low);
 	p = PUT_LIT(p, ",\"high\":");
+	high = p;
 	p = put_json_num(p, f->high);
-	/* an interval holds no character JSON escapes */
+	nhigh = (size_t)(p - high);
+	/* an interval holds no character JSON escapes; its finite ends are written above */
 	p = PUT_LIT(p, ",\"interval\":\"");
-	p = put_interval(p, f);
+	if (isfinite(f->low) && isfinite(f->high)) {
+		*p++ = f->low_open ? '(' : '[';
+		p = put(p, low, nlow);
+		*p++ = ',';
+		p = put(p, high, nhigh);
+		*p++ = f->high_open ? ')' : ']';
+	} else {
+		p = put_interval(p, f);
+	}
 	p = PUT_LIT(p, "\",\"unit\":");
 	p = put_json_str(p, unit, strlen(unit));
 	p = PUT_LIT(p, ",\"hedge\":");
