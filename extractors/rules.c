@@ -1515,11 +1515,12 @@ static void probe_start_bytes(struct fc_engine *e, const struct rule *r, size_t 
 
 /*
  * Expand rule r's pattern in mode into b, wrap it (with the DEFINE block
- * of the parts it calls) into whole, and compile that: *re, or NULL with
- * *code and *off set.
+ * of the parts it calls) into whole, and compile that with COMPILE_OPTS
+ * and opts: *re, or NULL with *code and *off set.
  */
-static int expand_compile(struct loader *L, const struct rule *r, int mode, struct fc_buf *b,
-			  struct fc_buf *whole, pcre2_code **re, int *code, PCRE2_SIZE *off)
+static int expand_compile(struct loader *L, const struct rule *r, int mode, uint32_t opts,
+			  struct fc_buf *b, struct fc_buf *whole, pcre2_code **re, int *code,
+			  PCRE2_SIZE *off)
 {
 	size_t i;
 	int rc;
@@ -1534,7 +1535,7 @@ static int expand_compile(struct loader *L, const struct rule *r, int mode, stru
 	if ((mode == EXPAND_MIXED && (rc = used_define_block(L, whole))) ||
 	    (mode == EXPAND_CALLS && (rc = define_block(L, whole))))
 		return rc;
-	*re = pcre2_compile((PCRE2_SPTR)whole->data, whole->len, COMPILE_OPTS, code, off, NULL);
+	*re = pcre2_compile((PCRE2_SPTR)whole->data, whole->len, COMPILE_OPTS | opts, code, off, NULL);
 	return FC_OK;
 }
 
@@ -1563,8 +1564,15 @@ static int compile_rule(struct loader *L, struct rule *r, uint32_t base, long bi
 	uint32_t count, size, i, caps;
 	PCRE2_SPTR table;
 	int code, rc = FC_OK, g;
+	/*
+	 * A figure or ignore rule is matched anchored, and compiled so once
+	 * (JIT code ignores PCRE2_ANCHORED given at match time); PCRE2 finds
+	 * its first bytes the same way.  Qualifier and period rules are also
+	 * joined into one pattern that searches (build()).
+	 */
+	uint32_t anchored = r->kind == RK_FIGURE || r->kind == RK_IGNORE ? PCRE2_ANCHORED : 0;
 
-	if ((rc = expand_compile(L, r, EXPAND_INLINE, &b, &whole, &re, &code, &off)))
+	if ((rc = expand_compile(L, r, EXPAND_INLINE, anchored, &b, &whole, &re, &code, &off)))
 		goto out;
 	/*
 	 * Too large inlined (over RULE_CODE_BUDGET, or PCRE2's limit of 64
@@ -1584,14 +1592,14 @@ static int compile_rule(struct loader *L, struct rule *r, uint32_t base, long bi
 		else
 			pcre2_code_free(re);
 		re = NULL;
-		if ((rc = expand_compile(L, r, EXPAND_MIXED, &b, &whole, &re, &code, &off)))
+		if ((rc = expand_compile(L, r, EXPAND_MIXED, anchored, &b, &whole, &re, &code, &off)))
 			goto out;
 	}
 	for (i = 0; i < L->nmacros; i++)
 		L->macros[i].call = L->macros[i].used = 0;
 	/* too large still: call every part */
 	if (!re && code == PCRE2_ERROR_PATTERN_TOO_LARGE &&
-	    (rc = expand_compile(L, r, EXPAND_CALLS, &b, &whole, &re, &code, &off)))
+	    (rc = expand_compile(L, r, EXPAND_CALLS, anchored, &b, &whole, &re, &code, &off)))
 		goto out;
 	free(r->pattern);
 	r->pattern = fc_buf_detach(&b, NULL);
@@ -1650,14 +1658,9 @@ static int compile_rule(struct loader *L, struct rule *r, uint32_t base, long bi
 	}
 	if (bit >= 0)
 		start_bytes(L->e, inlined ? inlined : re, (size_t)bit);
-	if (r->kind == RK_FIGURE || r->kind == RK_IGNORE) {
-		r->code = pcre2_compile((PCRE2_SPTR)whole.data, whole.len,
-					COMPILE_OPTS | PCRE2_ANCHORED, &code, &off, NULL);
-		if (!r->code) {
-			rc = fc_error_set(L->err, FC_ESYS, "cannot load rules '%s': line %d: rule '%s': cannot compile",
-					  r->file, r->match_line, r->id);
-			goto out;
-		}
+	if (anchored) {
+		r->code = re;
+		re = NULL;
 		/*
 		 * Not JIT-compiled yet: a rule is matched by the interpreter
 		 * until it has run often enough to repay compiling it (see
