@@ -306,6 +306,114 @@ out:
 	return rc;
 }
 
+static int re_find(pcre2_code *re, pcre2_match_data *md, const char *s,
+		   size_t n, uint32_t opts)
+{
+	return fc_re_match(re, s, n, 0, opts, md) >= 0;
+}
+
+/*
+ * Where each metric's noun pattern matches a noun, for the nouns met so
+ * far: a figure's noun is matched against every metric of its unit, and
+ * news repeats its nouns ("members", "nominations").  A slot keeps the
+ * noun, PCRE2_NOTEMPTY or not, and per metric the match's start and end
+ * (MEMO_UNKNOWN until asked, MEMO_NONE if none).  The memo belongs to
+ * one pack, used by one thread; when full it stops learning.
+ */
+#define MEMO_SLOTS 4096
+#define MEMO_UNKNOWN UINT32_MAX
+#define MEMO_NONE (UINT32_MAX - 1)
+
+struct fc_noun_memo {
+	size_t n;
+	struct memo_slot {
+		char *noun;		/* NULL: free */
+		size_t nlen;
+		int notempty;
+		uint32_t *at;		/* 2 nmetrics: start, end */
+	} slot[MEMO_SLOTS];
+};
+
+static uint64_t memo_hash(const char *s, size_t n, int notempty)
+{
+	uint64_t h = 14695981039346656037ull ^ (uint64_t)notempty;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ull;
+	}
+	return h ^ h >> 29;
+}
+
+/* The memo slot of the noun, taken if new; NULL when the memo is full or the noun too long. */
+static struct memo_slot *memo_slot(const struct fc_pack *p, const char *noun, size_t nlen, int notempty)
+{
+	struct fc_noun_memo *m = p->memo;
+	struct memo_slot *sl;
+	size_t i, k;
+
+	if (!m || nlen >= MEMO_NONE)
+		return NULL;
+	for (k = memo_hash(noun, nlen, notempty) % MEMO_SLOTS;; k = (k + 1) % MEMO_SLOTS) {
+		sl = &m->slot[k];
+		if (!sl->noun)
+			break;
+		if (sl->nlen == nlen && sl->notempty == notempty && memcmp(sl->noun, noun, nlen) == 0)
+			return sl;
+	}
+	if (m->n >= MEMO_SLOTS * 3 / 4)
+		return NULL;
+	sl->noun = fc_xmalloc(nlen + 1);
+	memcpy(sl->noun, noun, nlen);
+	sl->noun[nlen] = '\0';
+	sl->nlen = nlen;
+	sl->notempty = notempty;
+	sl->at = fc_xmalloc(2 * p->nmetrics * sizeof(*sl->at));
+	for (i = 0; i < 2 * p->nmetrics; i++)
+		sl->at[i] = MEMO_UNKNOWN;
+	m->n++;
+	return sl;
+}
+
+/* Does metric i's noun pattern match the noun: 1 with [*s, *e) the match, else 0. */
+static int noun_match(const struct fc_pack *p, struct memo_slot *sl, size_t i, const char *noun,
+		      size_t nlen, int notempty, size_t *s, size_t *e)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(p->md);
+
+	if (sl && sl->at[2 * i] != MEMO_UNKNOWN) {
+		*s = sl->at[2 * i];
+		*e = sl->at[2 * i + 1];
+		return sl->at[2 * i] != MEMO_NONE;
+	}
+	if (!re_find(p->metrics[i].noun, p->md, noun, nlen, notempty ? PCRE2_NOTEMPTY : 0)) {
+		if (sl)
+			sl->at[2 * i] = MEMO_NONE;
+		return 0;
+	}
+	*s = ov[0];
+	*e = ov[1];
+	if (sl) {
+		sl->at[2 * i] = (uint32_t)ov[0];
+		sl->at[2 * i + 1] = (uint32_t)ov[1];
+	}
+	return 1;
+}
+
+static void memo_free(struct fc_noun_memo *m)
+{
+	size_t i;
+
+	if (!m)
+		return;
+	for (i = 0; i < MEMO_SLOTS; i++) {
+		free(m->slot[i].noun);
+		free(m->slot[i].at);
+	}
+	free(m);
+}
+
 /* Every member_of names an actor of the pack. */
 static int check_members(const struct fc_pack *p, struct fc_error *err)
 {
@@ -327,6 +435,7 @@ int fc_pack_load(const char *dir, struct fc_pack **out, struct fc_error *err)
 
 	*out = NULL;
 	p->md = pcre2_match_data_create(16, NULL);
+	p->memo = fc_xcalloc(1, sizeof(*p->memo));
 	if (dir) {
 		p->dir = fc_xstrdup(dir);
 		if ((rc = load_tsv(p, "actors.tsv", actor_row, err)) ||
@@ -385,6 +494,7 @@ void fc_pack_free(struct fc_pack *p)
 	pcre2_code_free(p->alias_re);
 	pcre2_code_free(p->alias_at_re);
 	pcre2_match_data_free(p->md);
+	memo_free(p->memo);
 	free(p->dir);
 	free(p);
 }
@@ -445,11 +555,7 @@ const struct fc_actor *fc_pack_alias(const struct fc_pack *p, const char *text,
 	return NULL;
 }
 
-static int re_find(pcre2_code *re, pcre2_match_data *md, const char *s,
-		   size_t n, uint32_t opts)
-{
-	return fc_re_match(re, s, n, 0, opts, md) >= 0;
-}
+
 
 /* Which figure units a metric of the given unit can hold. */
 const struct fc_metric *fc_pack_match_metric_near(const struct fc_pack *p,
@@ -458,14 +564,16 @@ const struct fc_metric *fc_pack_match_metric_near(const struct fc_pack *p,
 						  int (*level)(void *arg, size_t i), void *arg)
 {
 	const struct fc_metric *best = NULL;
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(p->md);
+	struct memo_slot *sl = NULL;
 	int u = unit_index(unit), blevel = INT_MAX, lv;
-	size_t i, blen = 0;
+	size_t i, blen = 0, ms, me;
 
 	if (u < 0)
 		return NULL;
 	if (!noun)
 		noun = "", nlen = 0;
+	if (nlen > 0)
+		sl = memo_slot(p, noun, nlen, notempty != 0);
 	for (i = 0; i < p->nmetrics; i++) {
 		const struct fc_metric *m = &p->metrics[i];
 		size_t mlen;
@@ -480,12 +588,10 @@ const struct fc_metric *fc_pack_match_metric_near(const struct fc_pack *p,
 			if (notempty || !m->noun_empty)
 				continue;
 			mlen = 0;
-		} else if (!re_find(m->noun, p->md, noun, nlen,
-				    notempty ? PCRE2_NOTEMPTY : 0) ||
-			   ov[0] > max_start) {
+		} else if (!noun_match(p, sl, i, noun, nlen, notempty, &ms, &me) || ms > max_start) {
 			continue;
 		} else {
-			mlen = ov[1] - ov[0];
+			mlen = me - ms;
 		}
 		/* nothing nearer than level 0; the longest noun, then file order */
 		if (best && blevel == 0 && mlen <= blen)

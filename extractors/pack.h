@@ -52,6 +52,7 @@ struct fc_pack {
 	pcre2_code *alias_re;	/* every alias, longest first, word-bounded */
 	pcre2_code *alias_at_re;	/* the same, anchored at the start offset */
 	pcre2_match_data *md;
+	struct fc_noun_memo *memo;	/* metric noun matches of nouns seen: see pack.c */
 };
 
 /*
