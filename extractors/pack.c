@@ -320,7 +320,7 @@ static int re_find(pcre2_code *re, pcre2_match_data *md, const char *s,
  * (MEMO_UNKNOWN until asked, MEMO_NONE if none).  The memo belongs to
  * one pack, used by one thread; when full it stops learning.
  */
-#define MEMO_SLOTS 4096
+#define MEMO_SLOTS 16384
 #define MEMO_UNKNOWN UINT32_MAX
 #define MEMO_NONE (UINT32_MAX - 1)
 
