@@ -1531,7 +1531,9 @@ static int expand_compile(struct loader *L, const struct rule *r, int mode, uint
 	fc_buf_reset(whole);
 	if ((rc = expand(L, r->pattern, b, r->file, r->match_line, mode)))
 		return rc;
-	fc_buf_printf(whole, "(?:%s\n)", b->data ? b->data : "");
+	fc_buf_addstr(whole, "(?:");
+	fc_buf_add(whole, b->data ? b->data : "", b->len);
+	fc_buf_addstr(whole, "\n)");
 	if ((mode == EXPAND_MIXED && (rc = used_define_block(L, whole))) ||
 	    (mode == EXPAND_CALLS && (rc = define_block(L, whole))))
 		return rc;
