@@ -815,9 +815,10 @@ static void part_uses(struct loader *L, const char *src, size_t mult, int depth)
  * For a rule too large with its parts inlined: set the call flag of the
  * part whose inlined copies cost most beyond the first (it captures
  * nothing, and is inlined at least twice), so that one copy of it is
- * compiled instead.  Returns 0 when there is none.
+ * compiled instead.  Returns the length of pattern that saves (the
+ * copies beyond the first), 0 when there is no such part.
  */
-static int call_one_more(struct loader *L, const char *pattern)
+static size_t call_one_more(struct loader *L, const char *pattern)
 {
 	struct macro *best = NULL;
 	size_t i, cost = 0;
@@ -840,7 +841,7 @@ static int call_one_more(struct loader *L, const char *pattern)
 	if (!best)
 		return 0;
 	best->call = 1;
-	return 1;
+	return cost;
 }
 
 /* ---- rule files --------------------------------------------------------- */
@@ -1578,13 +1579,25 @@ static int compile_rule(struct loader *L, struct rule *r, uint32_t base, long bi
 		goto out;
 	/*
 	 * Too large inlined (over RULE_CODE_BUDGET, or PCRE2's limit of 64
-	 * KB): call the part whose copies cost most, one more at a time,
-	 * until it fits.  The qualifier rules are joined into one pattern and
-	 * get no DEFINE block of their own.
+	 * KB): call the parts whose copies cost most, one more at a time,
+	 * until it fits.  Each compile costs: as many are called at once as
+	 * the compiled size per byte of pattern says will do.  The qualifier
+	 * rules are joined into one pattern and get no DEFINE block of their
+	 * own.
 	 */
 	while ((r->kind == RK_FIGURE || r->kind == RK_IGNORE) &&
-	       (re ? code_size(re) > RULE_CODE_BUDGET : code == PCRE2_ERROR_PATTERN_TOO_LARGE) &&
-	       call_one_more(L, r->pattern)) {
+	       (re ? code_size(re) > RULE_CODE_BUDGET : code == PCRE2_ERROR_PATTERN_TOO_LARGE)) {
+		double per_byte = re ? (double)code_size(re) / (double)whole.len : 0;
+		size_t saved = 0, c;
+
+		while ((c = call_one_more(L, r->pattern)) != 0) {
+			saved += c;
+			if (saved >= whole.len ||
+			    per_byte * (double)(whole.len - saved) <= (double)RULE_CODE_BUDGET)
+				break;
+		}
+		if (!saved)
+			break;
 		/*
 		 * The same pattern inlined knows its first bytes, where PCRE2
 		 * cannot tell them through a call: keep it for start_bytes().
