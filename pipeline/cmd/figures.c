@@ -1,8 +1,10 @@
 /* figures.c - figcheck-figures: a filter that prints every figure in plain text on stdin as JSON Lines. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "datadir.h"
 #include "figure.h"
@@ -41,23 +43,73 @@ static int valid_date(const char *s)
 	return 1;
 }
 
+/*
+ * The lines of standard input, read a megabyte at a time and handed out
+ * where they lie in the buffer: getline() copied each out of stdio's.
+ */
+struct lines {
+	char *buf;
+	size_t cap, start, end;		/* buf[start..end): read, not handed out yet */
+	int eof, err;			/* err: errno of a failed read */
+};
+
+/*
+ * The next line of r, without its newline and NUL-terminated in place:
+ * *line and its length, or -1 at the end of the input or on a read error
+ * (r->err).  The line stays valid until the next call.
+ */
+static ssize_t next_line(struct lines *r, char **line)
+{
+	char *nl;
+	size_t len;
+	ssize_t n;
+
+	for (;;) {
+		nl = memchr(r->buf + r->start, '\n', r->end - r->start);
+		if (nl || (r->eof && r->end > r->start)) {
+			len = (nl ? (size_t)(nl - r->buf) : r->end) - r->start;
+			*line = r->buf + r->start;
+			(*line)[len] = '\0';
+			r->start += len + (nl != NULL);
+			return (ssize_t)len;
+		}
+		if (r->eof)
+			return -1;
+		/* the line so far to the front, and room for more (and a NUL) */
+		memmove(r->buf, r->buf + r->start, r->end - r->start);
+		r->end -= r->start;
+		r->start = 0;
+		if (r->cap - r->end < 4096) {
+			r->cap = r->cap ? 2 * r->cap : 1 << 20;
+			r->buf = fc_xrealloc(r->buf, r->cap);
+		}
+		n = read(STDIN_FILENO, r->buf + r->end, r->cap - r->end - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			r->err = errno;
+			return -1;
+		}
+		if (n == 0)
+			r->eof = 1;
+		r->end += (size_t)n;
+	}
+}
+
 static int run(struct fc_engine *e, const char *date, struct fc_error *err)
 {
 	struct fc_figure_list figs;
 	struct fc_buf out = FC_BUF_INIT;
-	char *line = NULL;
-	size_t cap = 0, i;
+	struct lines in = { NULL, 0, 0, 0, 0, 0 };
+	char *line;
+	size_t i;
 	ssize_t n;
 	long lineno = 0;
 	int rc = FC_OK, bad = 0, limited, invalid;
 
 	fc_figure_list_init(&figs);
-	/* large reads: a 4 KB buffer makes a system call per few lines */
-	setvbuf(stdin, NULL, _IOFBF, 1 << 20);
-	while ((n = getline(&line, &cap, stdin)) >= 0) {
+	while ((n = next_line(&in, &line)) >= 0) {
 		lineno++;
-		if (n > 0 && line[n - 1] == '\n')
-			line[--n] = '\0';
 		figs.n = 0;
 		if ((rc = fc_engine_scan_text(e, line, (size_t)n, date, &figs, &limited, &invalid, err)))
 			goto out;
@@ -78,8 +130,8 @@ static int run(struct fc_engine *e, const char *date, struct fc_error *err)
 			fc_buf_reset(&out);
 		}
 	}
-	if (ferror(stdin)) {
-		rc = fc_error_set(err, FC_ESYS, "cannot read 'stdin'");
+	if (in.err) {
+		rc = fc_error_set(err, FC_ESYS, "cannot read 'stdin': %s", strerror(in.err));
 		goto out;
 	}
 	if ((rc = fc_write_all(stdout, out.data, out.len, err)) ||
@@ -87,7 +139,7 @@ static int run(struct fc_engine *e, const char *date, struct fc_error *err)
 		goto out;
 	rc = bad ? FC_EDATA : FC_OK;
 out:
-	free(line);
+	free(in.buf);
 	fc_buf_release(&out);
 	fc_figure_list_release(&figs);
 	return rc;
