@@ -197,7 +197,7 @@ static int number_prefix_any(const struct fc_engine *e, const unsigned char *t)
 {
 	unsigned a = (t[0] | 0x20u) - 'a', b = (t[1] | 0x20u) - 'a', c = (t[2] | 0x20u) - 'a';
 	/* anything but three letters: the table's last bit, past every prefix, never set */
-	size_t k = (a < 26) & (b < 26) & (c < 26) ? (size_t)a * 676 + (size_t)b * 26 + (size_t)c : 26 * 26 * 26;
+	size_t k = ((a < 26) & (b < 26) & (c < 26)) ? (size_t)a * 676 + (size_t)b * 26 + (size_t)c : 26 * 26 * 26;
 
 	return e->number_prefix[k / 8] >> (k % 8) & 1;
 }
