@@ -235,14 +235,6 @@ static uint64_t letters8(uint64_t w)
 	return (y + 0x1f1f1f1f1f1f1f1full) & ~(y + 0x0505050505050505ull) & ~w & BYTES_HIGH;
 }
 
-/* Bit 7 of each byte of w that equals c. */
-static uint64_t bytes_equal8(uint64_t w, unsigned char c)
-{
-	uint64_t x = w ^ (0x0101010101010101ull * c);
-
-	return ~(((x & 0x7f7f7f7f7f7f7f7full) + 0x7f7f7f7f7f7f7f7full) | x) & BYTES_HIGH;
-}
-
 /* Bit 7 of each byte of w that is an ASCII digit. */
 static uint64_t digits8(uint64_t w)
 {
@@ -274,7 +266,7 @@ static size_t next_anchor(const struct fc_engine *e, const char *text, size_t le
 		lt = letters8(w);
 		dg = digits8(w);
 		/* the first bytes of vulgar fractions (vulgar_at()), only where w has wider characters */
-		hi = w & BYTES_HIGH ? bytes_equal8(w, 0xC2) | bytes_equal8(w, 0xE2) : 0;
+		hi = w & BYTES_HIGH ? fc_bytes_equal8(w, 0xC2) | fc_bytes_equal8(w, 0xE2) : 0;
 		before = i > 0 && is_alpha(u[i - 1]) ? 0x80 : 0;
 		/* digits, vulgar fractions' first bytes, and letters after no letter */
 		for (ev = dg | hi | (lt & ~(lt << 8 | before)); ev; ev &= ev - 1) {
@@ -1093,7 +1085,7 @@ static size_t next_sentence_end(const char *t, size_t len, size_t i)
 
 	for (; i + 8 <= len; i += 8) {
 		memcpy(&w, t + i, 8);
-		m = bytes_equal8(w, '\n') | bytes_equal8(w, '.') | bytes_equal8(w, '!') | bytes_equal8(w, '?');
+		m = fc_bytes_equal8(w, '\n') | fc_bytes_equal8(w, '.') | fc_bytes_equal8(w, '!') | fc_bytes_equal8(w, '?');
 		for (; m; m &= m - 1)
 			if (sentence_end_at(t, len, i + (size_t)(__builtin_ctzll(m) >> 3)))
 				return i + (size_t)(__builtin_ctzll(m) >> 3);
@@ -1350,7 +1342,7 @@ static int qual_search(struct fc_engine *e, const char *text, size_t se, size_t 
 		uint64_t w, wd, ot, pwd = 0, pot = 0, ev;
 
 		memcpy(&w, u + q, 8);
-		wd = letters8(w) | digits8(w) | bytes_equal8(w, '_');
+		wd = letters8(w) | digits8(w) | fc_bytes_equal8(w, '_');
 		ot = ~wd & ~w & BYTES_HIGH;
 		if (q > 0) {
 			pwd = word_kind[u[q - 1]] == 1 ? 0x80 : 0;

@@ -1,6 +1,7 @@
 /* sentence.c - split segment text into sentences and paragraphs, by byte offsets. */
 #include "sentence.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -109,11 +110,30 @@ static int starter(const char *t, size_t i, size_t len)
 	return c >= 0xC3 && c <= 0xC5;
 }
 
+/* The first i >= from where t has a newline, '.', '!' or '?'; len if none.  Eight bytes at a time. */
+static size_t next_mark(const char *t, size_t i, size_t len)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t w, m;
+
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, t + i, 8);
+		m = fc_bytes_equal8(w, '\n') | fc_bytes_equal8(w, '.') | fc_bytes_equal8(w, '!') |
+		    fc_bytes_equal8(w, '?');
+		if (m)
+			return i + (size_t)(__builtin_ctzll(m) >> 3);
+	}
+#endif
+	while (i < len && t[i] != '\n' && t[i] != '.' && t[i] != '!' && t[i] != '?')
+		i++;
+	return i;
+}
+
 void fc_sentences(const char *t, size_t len, struct fc_spans *out)
 {
 	size_t i = 0, start = 0, para = 0;
 
-	while (i < len) {
+	while ((i = next_mark(t, i, len)) < len) {
 		char c = t[i];
 
 		if (c == '\n') {
@@ -155,7 +175,6 @@ void fc_sentences(const char *t, size_t len, struct fc_spans *out)
 			i = k > j ? k : j;
 			continue;
 		}
-		i++;
 	}
 	push(out, t, start, len, para);
 }

@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 /*
@@ -27,6 +28,18 @@ enum fc_rc {
 struct fc_error {
 	char msg[1024];
 };
+
+/*
+ * Bit 7 of each byte of the eight-byte word w that equals c, and no other
+ * bit: scanning text eight bytes at a time (read little-endian, the
+ * lowest byte first).
+ */
+static inline uint64_t fc_bytes_equal8(uint64_t w, unsigned char c)
+{
+	uint64_t x = w ^ (0x0101010101010101ull * c);
+
+	return ~(((x & 0x7f7f7f7f7f7f7f7full) + 0x7f7f7f7f7f7f7f7full) | x) & 0x8080808080808080ull;
+}
 
 /* FC_INLINE: a small function on a hot path, inlined even where the compiler would not. */
 #if defined(__GNUC__)
