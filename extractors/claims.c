@@ -506,27 +506,55 @@ static int alias_prefix(const char *a, const char *t, size_t i, size_t end)
  * could match: where an alias's letters are, not after a word character
  * or an apostrophe; end if none.
  */
+/* Can an alias of the pack begin at t[i]: a byte one begins with, not after a word, its first letters? */
+static int alias_at(const struct fc_extractor *x, const char *t, size_t i, size_t end)
+{
+	const struct alias_index *ix = &x->alias_ix;
+	unsigned char c = (unsigned char)t[i];
+	size_t k;
+
+	if (!(x->bytes[c] & C_ALIAS) || after_word(x, t, i, 0))
+		return 0;
+	for (k = ix->first[c]; k < ix->first[c + 1]; k++) {
+		const char *a = ix->aliases[k];
+
+		/* its second letter first, where it has one */
+		if (a[1] && a[1] != ' ' && (i + 1 >= end || t[i + 1] != a[1]))
+			continue;
+		if (alias_prefix(a, t, i, end))
+			return 1;
+	}
+	return 0;
+}
+
 static size_t alias_next(const struct fc_extractor *x, const char *t, size_t i,
 			 size_t end)
 {
-	const struct alias_index *ix = &x->alias_ix;
 	size_t k;
 
-	for (; i < end; i++) {
-		unsigned char c = (unsigned char)t[i];
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/*
+	 * Eight bytes at a time: a byte after an ASCII word character (a
+	 * letter, digit, _ or ') is after a word, and skipped; only the rest,
+	 * a fifth of text, is looked up.
+	 */
+	uint64_t w, wd, m, before;
 
-		if (!(x->bytes[c] & C_ALIAS) || after_word(x, t, i, 0))
-			continue;
-		for (k = ix->first[c]; k < ix->first[c + 1]; k++) {
-			const char *a = ix->aliases[k];
-
-			/* its second letter first, where it has one */
-			if (a[1] && a[1] != ' ' && (i + 1 >= end || t[i + 1] != a[1]))
-				continue;
-			if (alias_prefix(a, t, i, end))
-				return i;
+	for (; i + 8 <= end; i += 8) {
+		memcpy(&w, t + i, 8);
+		wd = fc_letters8(w) | fc_digits8(w) | fc_bytes_equal8(w, '_') | fc_bytes_equal8(w, '\'');
+		before = i > 0 && (unsigned char)t[i - 1] < 0x80 && (x->bytes[(unsigned char)t[i - 1]] & C_WORD) ?
+			 0x80 : 0;
+		for (m = ~(wd << 8 | before) & 0x8080808080808080ull; m; m &= m - 1) {
+			k = i + (size_t)(__builtin_ctzll(m) >> 3);
+			if (alias_at(x, t, k, end))
+				return k;
 		}
 	}
+#endif
+	for (; i < end; i++)
+		if (alias_at(x, t, i, end))
+			return i;
 	return end;
 }
 

@@ -227,21 +227,6 @@ static int vulgar_at(const unsigned char *u, size_t len, size_t i)
 
 #define BYTES_HIGH 0x8080808080808080ull
 
-/* Bit 7 of each byte of w that is an ASCII letter. */
-static uint64_t letters8(uint64_t w)
-{
-	uint64_t y = (w | 0x2020202020202020ull) & 0x7f7f7f7f7f7f7f7full;
-
-	return (y + 0x1f1f1f1f1f1f1f1full) & ~(y + 0x0505050505050505ull) & ~w & BYTES_HIGH;
-}
-
-/* Bit 7 of each byte of w that is an ASCII digit. */
-static uint64_t digits8(uint64_t w)
-{
-	uint64_t y = w & 0x7f7f7f7f7f7f7f7full;
-
-	return (y + 0x5050505050505050ull) & ~(y + 0x4646464646464646ull) & ~w & BYTES_HIGH;
-}
 
 /*
  * Next position >= from where a number begins: a digit, a vulgar fraction
@@ -263,8 +248,8 @@ static size_t next_anchor(const struct fc_engine *e, const char *text, size_t le
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	for (; i + 8 <= len; i += 8) {
 		memcpy(&w, u + i, 8);
-		lt = letters8(w);
-		dg = digits8(w);
+		lt = fc_letters8(w);
+		dg = fc_digits8(w);
 		/* the first bytes of vulgar fractions (vulgar_at()), only where w has wider characters */
 		hi = w & BYTES_HIGH ? fc_bytes_equal8(w, 0xC2) | fc_bytes_equal8(w, 0xE2) : 0;
 		before = i > 0 && is_alpha(u[i - 1]) ? 0x80 : 0;
@@ -1342,7 +1327,7 @@ static int qual_search(struct fc_engine *e, const char *text, size_t se, size_t 
 		uint64_t w, wd, ot, pwd = 0, pot = 0, ev;
 
 		memcpy(&w, u + q, 8);
-		wd = letters8(w) | digits8(w) | fc_bytes_equal8(w, '_');
+		wd = fc_letters8(w) | fc_digits8(w) | fc_bytes_equal8(w, '_');
 		ot = ~wd & ~w & BYTES_HIGH;
 		if (q > 0) {
 			pwd = word_kind[u[q - 1]] == 1 ? 0x80 : 0;
@@ -1536,7 +1521,7 @@ FC_INLINE size_t cut_token(const struct fc_engine *e, const unsigned char *u, si
 			uint64_t w, other;
 
 			memcpy(&w, u + j, 8);
-			other = ~(cls == TC_LETTER ? letters8(w) : digits8(w)) & BYTES_HIGH;
+			other = ~(cls == TC_LETTER ? fc_letters8(w) : fc_digits8(w)) & BYTES_HIGH;
 			if (other)
 				return j + (size_t)(__builtin_ctzll(other) >> 3);
 		}

@@ -41,6 +41,22 @@ static inline uint64_t fc_bytes_equal8(uint64_t w, unsigned char c)
 	return ~(((x & 0x7f7f7f7f7f7f7f7full) + 0x7f7f7f7f7f7f7f7full) | x) & 0x8080808080808080ull;
 }
 
+/* Bit 7 of each byte of w that is an ASCII letter, and no other bit. */
+static inline uint64_t fc_letters8(uint64_t w)
+{
+	uint64_t y = (w | 0x2020202020202020ull) & 0x7f7f7f7f7f7f7f7full;
+
+	return (y + 0x1f1f1f1f1f1f1f1full) & ~(y + 0x0505050505050505ull) & ~w & 0x8080808080808080ull;
+}
+
+/* Bit 7 of each byte of w that is an ASCII digit, and no other bit. */
+static inline uint64_t fc_digits8(uint64_t w)
+{
+	uint64_t y = w & 0x7f7f7f7f7f7f7f7full;
+
+	return (y + 0x5050505050505050ull) & ~(y + 0x4646464646464646ull) & ~w & 0x8080808080808080ull;
+}
+
 /* FC_INLINE: a small function on a hot path, inlined even where the compiler would not. */
 #if defined(__GNUC__)
 #define FC_PRINTF(a, b) __attribute__((format(printf, a, b)))
