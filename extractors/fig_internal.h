@@ -156,6 +156,7 @@ struct fc_engine {
 	pcre2_code *qual_anchored;
 	int qual_jit;			/* qual_anchored is JIT-compiled */
 	int qual_at_words;
+	int qual_word_starts;		/* and only at word starts (no other ASCII byte begins one) */
 	uint8_t qual_start[256];	/* bytes a qualifier match may start with */
 	uint8_t *qual_char;		/* 0x10000 entries, or NULL */
 	uint8_t qual3_known[37 * 37 * 37 / 8 + 1];	/* three letters, spaces or digits: bit set if probed */

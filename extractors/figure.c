@@ -1334,6 +1334,8 @@ static int qual_search(struct fc_engine *e, const char *text, size_t se, size_t 
 			pot = word_kind[u[q - 1]] == 0 ? 0x80 : 0;
 		}
 		ev = ~((wd & (wd << 8 | pwd)) | (ot & (ot << 8 | pot))) & BYTES_HIGH;
+		if (e->qual_word_starts)
+			ev &= wd | (w & BYTES_HIGH);
 		for (; ev; ev &= ev - 1) {
 			size_t at = q + (size_t)(__builtin_ctzll(ev) >> 3);
 

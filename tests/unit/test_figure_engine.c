@@ -313,6 +313,68 @@ static struct fc_engine *tree_engine(void)
 	return e;
 }
 
+/*
+ * The qualifier search visits only the places a qualifier can start (word
+ * starts, the bytes and prefixes partial matching allows): on random text
+ * of qualifier words, numbers, punctuation and wider characters it must
+ * find what trying the anchored pattern at every byte finds.
+ */
+static void test_qualifier_search_lose_nothing(void **state)
+{
+	static const char *const vocab[] = {
+		"so", "far", "So", "FAR", "as", "of", "last", "night", "this", "year", "year's",
+		"year\u2019s", "in", "the", "during", "2015", "1999", "20150", "285", "53", "7am",
+		"final", "count", "still", "climbing", "and", "counting", "at", "latest", "when",
+		"nominations", "closed", "provisional", "to", "date", "people", "(", ")", ",", ".",
+		"\u2014", "'", "-", "_", "\u00a0", "\u00e9", "\u65e5\u672c", "\n", "votes", "next",
+	};
+	struct fc_engine *fast = tree_engine(), *slow = tree_engine();
+	struct fc_figure_list a, b;
+	struct fc_error err;
+	char text[2048];
+	uint64_t x = 0x2545F4914F6CDD1Dull;
+	size_t n, i, w, checked = 0;
+	int t, la, lb;
+
+	(void)state;
+	/* every shortcut off: the anchored pattern is tried at every byte */
+	slow->qual_at_words = 0;
+	slow->qual_word_starts = 0;
+	free(slow->qual_char);
+	slow->qual_char = NULL;
+	memset(slow->qual_start, 1, sizeof(slow->qual_start));
+	assert_true(fast->qual_word_starts);
+	for (t = 0; t < 3000; t++) {
+		n = 0;
+		for (w = 0; w < 40 && n < sizeof(text) - 32; w++) {
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			n += (size_t)snprintf(text + n, sizeof(text) - n, "%s%s",
+					      vocab[x % (sizeof(vocab) / sizeof(vocab[0]))],
+					      (x >> 20) % 4 ? " " : "");
+		}
+		fc_figure_list_init(&a);
+		fc_figure_list_init(&b);
+		assert_int_equal(fc_engine_scan(fast, text, n, "2016-09-21", &a, &la, &err), FC_OK);
+		assert_int_equal(fc_engine_scan(slow, text, n, "2016-09-21", &b, &lb, &err), FC_OK);
+		if (a.n != b.n)
+			fail_msg("%zu figures with the shortcuts, %zu without, in '%s'", a.n, b.n, text);
+		for (i = 0; i < a.n; i++) {
+			if (a.v[i].qualifier != b.v[i].qualifier || a.v[i].qual_start != b.v[i].qual_start ||
+			    a.v[i].qual_end != b.v[i].qual_end || strcmp(a.v[i].period, b.v[i].period) != 0)
+				fail_msg("figure %zu's qualifier differs in '%s'", i, text);
+			checked += a.v[i].qual_end > a.v[i].qual_start;
+		}
+		fc_figure_list_release(&a);
+		fc_figure_list_release(&b);
+	}
+	/* the texts did give qualifiers to compare */
+	assert_true(checked > 1000);
+	fc_engine_free(fast);
+	fc_engine_free(slow);
+}
+
 static void test_explain(void **state)
 {
 	static const char text[] = "On 19 July 2016, just under 300 local parties backed him.";
@@ -383,6 +445,7 @@ int main(void)
 		cmocka_unit_test(test_words_join),
 		cmocka_unit_test(test_code_budget),
 		cmocka_unit_test(test_needs_lose_nothing),
+		cmocka_unit_test(test_qualifier_search_lose_nothing),
 		cmocka_unit_test(test_explain),
 		cmocka_unit_test(test_bad_utf8),
 		cmocka_unit_test(test_datadir_env),
