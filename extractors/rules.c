@@ -1749,13 +1749,6 @@ static int starts_at_boundary(const char *p)
 }
 
 /*
- * The anchored form of the joined qualifier pattern (b) and what the
- * search needs to skip places no match starts at: the bytes a match can
- * start with (PCRE2's start bitmap, or every byte), whether only places
- * where \b holds need be tried (every rule begins with \b) and, when no
- * rule looks behind, the caches of what can start a match.
- */
-/*
  * Clear the ASCII bytes of e->qual_start that no qualifier match can
  * start with, where PCRE2 gave no start bitmap: partial matching of the
  * byte alone, after a word character and after a newline, fails outright
@@ -1785,6 +1778,13 @@ static void probe_qual_start(struct fc_engine *e)
 	pcre2_match_data_free(md);
 }
 
+/*
+ * The anchored form of the joined qualifier pattern (b) and what the
+ * search needs to skip places no match starts at: the bytes a match can
+ * start with (PCRE2's start bitmap, or every byte), whether only places
+ * where \b holds need be tried (every rule begins with \b) and, when no
+ * rule looks behind, the caches of what can start a match.
+ */
 static int qual_search_setup(struct loader *L, const struct fc_buf *b, const size_t *v, size_t n)
 {
 	struct fc_engine *e = L->e;
