@@ -15,6 +15,13 @@ import os
 import subprocess
 import sys
 
+# Files scored but not targeted (docs/figures.md): the 90% target is for
+# NumberModel, PercentModel and NumberRangeModel.
+NOT_TARGETED = {
+    "OrdinalModel": "; not targeted: bare and relative ordinals are not figures in news, ranks are",
+    "CurrencyModel": "; not targeted: rare currencies and compound amounts (\"3 dollars 50 cents\") miss",
+}
+
 FILES = ["NumberModel", "PercentModel", "NumberRangeModel", "OrdinalModel", "CurrencyModel"]
 INF = float("inf")
 
@@ -167,7 +174,8 @@ def main():
                 misses.append((c["Input"], want, got))
         total = right + wrong
         pct = 100.0 * right / total if total else 100.0
-        print("%-17s %3d/%-3d right (%5.1f%%), %d skipped" % (model, right, total, pct, skipped))
+        print("%-17s %3d/%-3d right (%5.1f%%), %d skipped%s" % (model, right, total, pct, skipped,
+                                                             NOT_TARGETED.get(model, "")))
         for inp, want, got in misses:
             print("  miss: %s\n        want %s\n        got  %s" % (
                 json.dumps(inp, ensure_ascii=False), " ".join(show(v) for v in want) or "-",
