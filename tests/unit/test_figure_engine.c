@@ -375,6 +375,39 @@ static void test_qualifier_search_lose_nothing(void **state)
 	fc_engine_free(slow);
 }
 
+/*
+ * A qualifier that begins with a sign ("(provisional)" right after a
+ * number) keeps the search at every place \b holds, not only at word
+ * starts; one that begins with a word does not.
+ */
+static void test_qualifier_sign_start(void **state)
+{
+	static const char text[] = "Turnout was 285(provisional) and 300 so far.";
+	struct fc_engine *e;
+	struct fc_figure_list l;
+	int limited = 0;
+
+	(void)state;
+	reset_dir();
+	write_file("a.rules", "rule count\n\tmatch (?<num>[0-9]+)\n"
+		   "rule q.sign\n\tqualifier interim\n\tmatch \\b \\( provisional \\)\n");
+	e = load_and_scan(text, &l, &limited);
+	assert_false(e->qual_word_starts);
+	assert_int_equal((int)l.n, 2);
+	assert_int_equal(l.v[0].qualifier, FC_QUAL_INTERIM);
+	assert_int_equal((int)l.v[0].qual_start, 15);
+	fc_figure_list_release(&l);
+	fc_engine_free(e);
+	write_file("a.rules", "rule count\n\tmatch (?<num>[0-9]+)\n"
+		   "rule q.word\n\tqualifier interim\n\tmatch \\b so \\s+ far \\b\n");
+	e = load_and_scan(text, &l, &limited);
+	assert_true(e->qual_word_starts);
+	assert_int_equal((int)l.n, 2);
+	assert_int_equal(l.v[1].qualifier, FC_QUAL_INTERIM);
+	fc_figure_list_release(&l);
+	fc_engine_free(e);
+}
+
 static void test_explain(void **state)
 {
 	static const char text[] = "On 19 July 2016, just under 300 local parties backed him.";
@@ -446,6 +479,7 @@ int main(void)
 		cmocka_unit_test(test_code_budget),
 		cmocka_unit_test(test_needs_lose_nothing),
 		cmocka_unit_test(test_qualifier_search_lose_nothing),
+		cmocka_unit_test(test_qualifier_sign_start),
 		cmocka_unit_test(test_explain),
 		cmocka_unit_test(test_bad_utf8),
 		cmocka_unit_test(test_datadir_env),
