@@ -227,6 +227,7 @@ double fc_bound_eval(const struct bound *b, double x, double u, double s);
 
 /* figure.c */
 void fc_anchor_words_init(struct fc_engine *e);
+void fc_qual_start_init(struct fc_engine *e);
 int fc_scan_internal(struct fc_engine *e, const char *text, size_t len,
 		     const char *ref_date, struct fc_figure_list *out,
 		     int *limited, int *invalid, struct fc_explain *x, struct fc_error *err);

@@ -1282,6 +1282,31 @@ static const unsigned char word_kind[256] = {
 };
 
 /*
+ * Once loaded (match data and context made): where PCRE2 gave the joined
+ * qualifier pattern no start bitmap and no rule looks behind, clear the
+ * ASCII bytes of qual_start that a match cannot begin with, by
+ * qual_probe() of the byte alone; and when only word characters are
+ * left (and every rule starts at \b), let the search try word starts
+ * only (qual_word_starts).
+ */
+void fc_qual_start_init(struct fc_engine *e)
+{
+	unsigned char c;
+	size_t i;
+
+	if (!e->qual_anchored)
+		return;
+	if (e->qual_char)
+		for (c = 0; c < 0x80; c++)
+			if (e->qual_start[c] && !qual_probe(e, &c, 1))
+				e->qual_start[c] = 0;
+	e->qual_word_starts = e->qual_at_words;
+	for (i = 0; i < 0x80; i++)
+		if (e->qual_start[i] && word_kind[i] != 1)
+			e->qual_word_starts = 0;
+}
+
+/*
  * Try the anchored qualifier pattern at q, if a match can start there:
  * at a character start whose byte can begin one and, when no rule looks
  * behind, where qual_can_start() says so.  PCRE2_ERROR_NOMATCH if not.

@@ -1749,36 +1749,6 @@ static int starts_at_boundary(const char *p)
 }
 
 /*
- * Clear the ASCII bytes of e->qual_start that no qualifier match can
- * start with, where PCRE2 gave no start bitmap: partial matching of the
- * byte alone, after a word character and after a newline, fails outright
- * (as in qual_probe(); the joined rules do not look behind).
- */
-static void probe_qual_start(struct fc_engine *e)
-{
-	static const unsigned char before[] = { 'a', '\n' };
-	pcre2_match_data *md = pcre2_match_data_create_from_pattern(e->qual_anchored, NULL);
-	unsigned char buf[2];
-	size_t c, i;
-	int can;
-
-	if (!md)
-		return;
-	for (c = 0; c < 0x80; c++) {
-		if (!e->qual_start[c])
-			continue;
-		buf[1] = (unsigned char)c;
-		for (i = 0, can = 0; i < sizeof(before) && !can; i++) {
-			buf[0] = before[i];
-			can = pcre2_match(e->qual_anchored, buf, 2, 1, PCRE2_NO_UTF_CHECK | PCRE2_PARTIAL_HARD,
-					  md, NULL) != PCRE2_ERROR_NOMATCH;
-		}
-		e->qual_start[c] = (uint8_t)can;
-	}
-	pcre2_match_data_free(md);
-}
-
-/*
  * The anchored form of the joined qualifier pattern (b) and what the
  * search needs to skip places no match starts at: the bytes a match can
  * start with (PCRE2's start bitmap, or every byte), whether only places
@@ -1816,13 +1786,7 @@ static int qual_search_setup(struct loader *L, const struct fc_buf *b, const siz
 	if (!behind) {
 		e->qual_char = fc_xcalloc(0x10000, 1);
 		e->qual_key = fc_xcalloc(QUAL_SLOTS, sizeof(*e->qual_key));
-		probe_qual_start(e);
 	}
-	/* only word characters begin a match (and wider ones, unprobed): only word starts are tried */
-	e->qual_word_starts = words;
-	for (i = 0; i < 0x80; i++)
-		if (e->qual_start[i] && !((i >= '0' && i <= '9') || ((i | 0x20) >= 'a' && (i | 0x20) <= 'z') || i == '_'))
-			e->qual_word_starts = 0;
 	return FC_OK;
 }
 
@@ -2133,6 +2097,7 @@ int fc_engine_load(const char *datadir, const char *packdir,
 	pcre2_set_depth_limit(e->mctx, DEPTH_LIMIT);
 	pcre2_set_heap_limit(e->mctx, HEAP_LIMIT_KB);
 	pcre2_jit_stack_assign(e->mctx, NULL, e->jit);
+	fc_qual_start_init(e);
 	*out = e;
 	e = NULL;
 out:
