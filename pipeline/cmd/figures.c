@@ -65,7 +65,8 @@ static ssize_t next_line(struct lines *r, char **line)
 	ssize_t n;
 
 	for (;;) {
-		nl = memchr(r->buf + r->start, '\n', r->end - r->start);
+		/* (no buffer before the first read: memchr() and memmove() are not given NULL) */
+		nl = r->end > r->start ? memchr(r->buf + r->start, '\n', r->end - r->start) : NULL;
 		if (nl || (r->eof && r->end > r->start)) {
 			len = (nl ? (size_t)(nl - r->buf) : r->end) - r->start;
 			*line = r->buf + r->start;
@@ -76,7 +77,8 @@ static ssize_t next_line(struct lines *r, char **line)
 		if (r->eof)
 			return -1;
 		/* the line so far to the front, and room for more (and a NUL) */
-		memmove(r->buf, r->buf + r->start, r->end - r->start);
+		if (r->end > r->start)
+			memmove(r->buf, r->buf + r->start, r->end - r->start);
 		r->end -= r->start;
 		r->start = 0;
 		if (r->cap - r->end < 4096) {
